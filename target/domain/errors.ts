@@ -1,0 +1,43 @@
+/**
+ * Every refusal of the target has a stable code. Agents, drivers and reports switch on the
+ * code, never on the message; the HTTP layer maps codes to status in one table (http/status.ts).
+ */
+export const ERROR_CODES = [
+  'VALIDATION',          // malformed request
+  'NOT_FOUND',           // unknown counter, slot, booking, challenge
+  'SLOT_TAKEN',          // the slot has a live booking already
+  'SLOT_NOT_RELEASED',   // the slot exists but is not bookable (hidden, past, lottery-only)
+  'CAPTCHA_REQUIRED',    // the policy wants a captcha and none was given
+  'CAPTCHA_INVALID',     // wrong answer, unknown challenge or issued to another session
+  'CAPTCHA_EXPIRED',     // the challenge's time ran out
+  'CAPTCHA_USED',        // answers are single-use
+  'LIMIT_REACHED',       // identityLimit: too many active bookings for this e-mail/AGDREF/phone
+  'NAME_REQUIRED',       // exactName: first and last name are mandatory
+  'REGISTRY_MISMATCH',   // registryCheck: AGDREF unknown or not this person's
+  'RATE_LIMITED',        // token bucket empty for this IP or session
+  'TOKEN_INVALID',       // wrong booking token (cancel, convocation) or confirmation code
+  'BOOKING_NOT_ACTIVE',  // cancelled, purged, expired or already used
+  'NOT_OPEN',            // lottery registration or waiting room closed for this counter
+  'ALREADY_REGISTERED',  // lottery: one registration per identity
+  'NOT_ADMITTED',        // waiting room: the ticket's turn has not come
+  'UNAUTHORIZED',        // admin routes without a valid bearer token
+  'PAYLOAD_TOO_LARGE',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Dotted path of the offending field, when one field is to blame. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}
