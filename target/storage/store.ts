@@ -49,6 +49,7 @@ export interface Store {
   useChallenge(id: string): boolean;
 
   insertRegistration(r: Registration): void;
+  getRegistration(id: string): Registration | undefined;
   registrations(counter: string, drawAt: number): Registration[];
   updateRegistration(id: string, patch: Pick<Registration, 'outcome'> & Partial<Pick<Registration, 'bookingId'>>): void;
 

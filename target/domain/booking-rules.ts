@@ -1,0 +1,70 @@
+/**
+ * The checks a booking request goes through before it may touch the store, in the order a
+ * real service runs them: cheap refusals first, the captcha before the slot (so a bot cannot
+ * probe availability through booking errors without paying for a challenge).
+ */
+import { checkChallengeAnswer } from './captcha.js';
+import { DomainError } from './errors.js';
+import { sameName } from './names.js';
+import type { Policy } from './policy.js';
+import type { Registry } from './ports.js';
+import type { Store } from '../storage/store.js';
+import type { Identity, RequestContext, Slot } from './types.js';
+
+export interface BookRequest {
+  slotId: string;
+  identity: Identity;
+  captcha?: { id: string; answer: string };
+  /** waiting-room ticket id, when the release policy is a waiting room */
+  ticket?: string;
+}
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function checkIdentity(policy: Policy, identity: Identity): void {
+  if (!EMAIL_RE.test(identity.email)) throw new DomainError('VALIDATION', 'a valid e-mail address is required', 'identity.email');
+  if (policy.measures.exactName) {
+    if (!identity.firstName.trim()) throw new DomainError('NAME_REQUIRED', 'first name is required', 'identity.firstName');
+    if (!identity.lastName.trim()) throw new DomainError('NAME_REQUIRED', 'last name is required', 'identity.lastName');
+  }
+}
+
+export function checkCaptcha(store: Store, policy: Policy, ctx: RequestContext, now: number, given: BookRequest['captcha']): void {
+  if (!policy.measures.captcha || policy.flaws.includes('captcha-client-side-only')) return;
+  if (!given) throw new DomainError('CAPTCHA_REQUIRED', 'this booking needs a captcha answer', 'captcha');
+  const c = store.getChallenge(given.id);
+  if (!c || c.session !== ctx.session) throw new DomainError('CAPTCHA_INVALID', 'unknown captcha or issued to another session', 'captcha.id');
+  if (c.expiresAt < now) throw new DomainError('CAPTCHA_EXPIRED', 'the captcha has expired; ask for a new one', 'captcha.id');
+  const replayable = policy.flaws.includes('captcha-replay');
+  // Consumed on any attempt, right or wrong, so answers cannot be brute-forced on one challenge.
+  if (!store.useChallenge(c.id) && !replayable) throw new DomainError('CAPTCHA_USED', 'this captcha was used already', 'captcha.id');
+  if (!checkChallengeAnswer(c, given.answer)) throw new DomainError('CAPTCHA_INVALID', 'wrong captcha answer', 'captcha.answer');
+}
+
+export function checkSlot(store: Store, slotId: string, now: number): Slot {
+  const slot = store.getSlot(slotId);
+  if (!slot) throw new DomainError('NOT_FOUND', `no slot ${slotId}`, 'slotId');
+  if (slot.state !== 'released' || slot.start <= now) throw new DomainError('SLOT_NOT_RELEASED', 'this slot cannot be booked', 'slotId');
+  if (store.liveBookingForSlot(slotId)) throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
+  return slot;
+}
+
+export function checkIdentityLimit(store: Store, policy: Policy, identity: Identity): void {
+  const limit = policy.measures.identityLimit;
+  if (!limit) return;
+  const over = (n: number | undefined, field: 'email' | 'agdref' | 'phone', value: string | undefined) =>
+    n !== undefined && value !== undefined && value !== '' && store.countLive(field, value) >= n;
+  if (over(limit.perEmail, 'email', identity.email)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perEmail} active booking(s) per e-mail`, 'identity.email');
+  if (over(limit.perAgdref, 'agdref', identity.agdref)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perAgdref} active booking(s) per AGDREF number`, 'identity.agdref');
+  if (over(limit.perPhone, 'phone', identity.phone)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perPhone} active booking(s) per phone number`, 'identity.phone');
+}
+
+export function checkRegistry(policy: Policy, registry: Registry | undefined, counter: string, identity: Identity): void {
+  const rule = policy.measures.registryCheck;
+  if (!rule || !rule.counters.includes(counter)) return;
+  if (!identity.agdref) throw new DomainError('REGISTRY_MISMATCH', 'an AGDREF number is required for this counter', 'identity.agdref');
+  const holder = registry?.lookup(identity.agdref);
+  if (!holder || !sameName(holder, identity)) {
+    throw new DomainError('REGISTRY_MISMATCH', 'this AGDREF number does not match the name given', 'identity.agdref');
+  }
+}

@@ -1,0 +1,307 @@
+/**
+ * The reference booking service: what a préfecture's appointment system does, with every
+ * anti-bot measure switchable by policy. Pure domain: clock, ids, randomness, registry and
+ * store are injected; it knows nothing of HTTP or of the harness.
+ */
+import {
+  checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, type BookRequest,
+} from './booking-rules.js';
+import { makeChallenge } from './captcha.js';
+import { DomainError } from './errors.js';
+import { sameName } from './names.js';
+import type { Clock, IdSource, RandomSource, Registry } from './ports.js';
+import { TokenBuckets } from './rate-limit.js';
+import { nextReleaseAt } from './release-schedule.js';
+import { ScheduleRunner, type TargetSettings, type TickReport } from './schedule-runner.js';
+import { durationMs } from './time-units.js';
+import type { Booking, CheckInResult, Identity, Mail, RequestContext } from './types.js';
+import {
+  bookingView, challengeView, slotView, type BookingReceipt, type BookingView, type ChallengeView, type Convocation,
+  type CounterView, type RegistrationView, type SlotView, type TicketView,
+} from './views.js';
+import type { Store } from '../storage/store.js';
+
+export type { BookRequest } from './booking-rules.js';
+export type { TargetSettings, TickReport } from './schedule-runner.js';
+
+export interface TargetDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  random: RandomSource;
+  registry?: Registry;
+  /** seeds the random release times, so they can be computed for any week */
+  seed: string;
+}
+
+/** A booking request that passed every check, waiting to be written. */
+export interface PreparedBooking { booking: Booking }
+
+function trimmed(i: Identity): Identity {
+  const out: Identity = { firstName: i.firstName.trim(), lastName: i.lastName.trim(), email: i.email.trim() };
+  if (i.phone !== undefined) out.phone = i.phone.trim();
+  if (i.agdref !== undefined) out.agdref = i.agdref.trim();
+  return out;
+}
+
+/** Check-in is accepted this long around the appointment (the same half-day). */
+const CHECK_IN_WINDOW = 12 * 3_600_000;
+
+export class BookingTarget {
+  private current: TargetSettings;
+  private readonly runner: ScheduleRunner;
+  private ipBuckets: TokenBuckets | undefined;
+  private sessionBuckets: TokenBuckets | undefined;
+
+  constructor(private readonly deps: TargetDeps, settings: TargetSettings) {
+    this.current = settings;
+    this.runner = new ScheduleRunner(deps.store, deps.ids, deps.random, deps.seed, () => this.current, deps.clock.now());
+    this.resetBuckets();
+  }
+
+  settings(): TargetSettings { return this.current; }
+
+  setSettings(s: TargetSettings): void {
+    this.current = s;
+    this.resetBuckets();
+  }
+
+  private resetBuckets(): void {
+    const rl = this.current.policy.measures.rateLimit;
+    this.ipBuckets = rl?.perIp ? new TokenBuckets(rl.perIp.capacity, rl.perIp.refillPerMinute) : undefined;
+    this.sessionBuckets = rl?.perSession ? new TokenBuckets(rl.perSession.capacity, rl.perSession.refillPerMinute) : undefined;
+  }
+
+  private now(): number { return this.deps.clock.now(); }
+
+  /** Every request from outside spends a token of its IP and of its session, when the measure is on. */
+  private admit(ctx: RequestContext): void {
+    const now = this.now();
+    if (this.ipBuckets && !this.ipBuckets.take(ctx.ip, now)) throw new DomainError('RATE_LIMITED', 'too many requests from this address');
+    if (this.sessionBuckets && !this.sessionBuckets.take(ctx.session, now)) throw new DomainError('RATE_LIMITED', 'too many requests in this session');
+  }
+
+  private counterConfig(id: string) {
+    const c = this.current.counters[id];
+    if (!c) throw new DomainError('NOT_FOUND', `no counter ${id}`, 'counter');
+    return c;
+  }
+
+  counters(): CounterView[] {
+    const now = this.now();
+    return Object.entries(this.current.counters).map(([id, c]) => ({
+      id, label: c.label ?? id, days: [...c.days], hours: c.hours, slotMinutes: c.slotMinutes, desks: c.desks,
+      available: this.deps.store.countAvailable(id, now),
+    }));
+  }
+
+  availableSlots(ctx: RequestContext, counter: string, limit = 50): SlotView[] {
+    this.admit(ctx);
+    this.counterConfig(counter);
+    return this.deps.store.availableSlots(counter, this.now(), limit).map(slotView);
+  }
+
+  /** Cheaper than listing: lets the simulator know whether a list would be non-empty. */
+  countAvailable(counter: string): number { return this.deps.store.countAvailable(counter, this.now()); }
+
+  captchaRequired(): boolean {
+    const { measures, flaws } = this.current.policy;
+    return measures.captcha !== undefined && !flaws.includes('captcha-client-side-only');
+  }
+
+  issueCaptcha(ctx: RequestContext): ChallengeView {
+    this.admit(ctx);
+    const cfg = this.current.policy.measures.captcha ?? { kind: 'challenge' as const, difficulty: 17, ttl: '2m' };
+    const made = makeChallenge(cfg.kind, this.deps.random, cfg.difficulty);
+    const challenge = {
+      id: this.deps.ids.next('c'), kind: cfg.kind, prompt: made.prompt, session: ctx.session,
+      expiresAt: this.now() + durationMs(cfg.ttl), used: false,
+      ...(cfg.kind === 'proof-of-work' ? { difficulty: cfg.difficulty } : {}),
+      ...(made.answer !== undefined ? { answer: made.answer } : {}),
+    };
+    this.deps.store.insertChallenge(challenge);
+    return challengeView(challenge);
+  }
+
+  book(ctx: RequestContext, req: BookRequest): BookingReceipt {
+    return this.commitBooking(this.prepareBooking(ctx, req));
+  }
+
+  prepareBooking(ctx: RequestContext, raw: BookRequest): PreparedBooking {
+    this.admit(ctx);
+    const req = { ...raw, identity: trimmed(raw.identity) };
+    const { policy } = this.current;
+    const { store } = this.deps;
+    const now = this.now();
+    checkIdentity(policy, req.identity);
+    checkCaptcha(store, policy, ctx, now, req.captcha);
+    const slot = checkSlot(store, req.slotId, now);
+    this.checkAdmitted(ctx, slot.counter, req.ticket, now);
+    checkIdentityLimit(store, policy, req.identity);
+    checkRegistry(policy, this.deps.registry, slot.counter, req.identity);
+    const confirm = policy.measures.emailConfirmation;
+    const booking: Booking = {
+      id: this.deps.ids.next('b'), slotId: slot.id, counter: slot.counter, slotStart: slot.start,
+      identity: req.identity, token: this.deps.ids.secret(), status: confirm ? 'held' : 'confirmed',
+      createdAt: now, ip: ctx.ip, session: ctx.session,
+    };
+    if (confirm) {
+      booking.confirmCode = this.deps.ids.secret().slice(0, 8);
+      booking.confirmBy = now + durationMs(confirm.within);
+    }
+    return { booking };
+  }
+
+  commitBooking({ booking }: PreparedBooking): BookingReceipt {
+    const { store } = this.deps;
+    if (this.current.policy.flaws.includes('non-atomic-booking')) store.insertBookingUnchecked(booking);
+    else if (store.insertBooking(booking) === 'SLOT_TAKEN') throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
+    if (booking.confirmCode !== undefined) {
+      store.insertMail({
+        to: booking.identity.email, at: booking.createdAt, bookingId: booking.id, subject: 'Confirmez votre rendez-vous',
+        body: `Code de confirmation : ${booking.confirmCode}`,
+      });
+    }
+    const receipt: BookingReceipt = { booking: bookingView(booking), token: booking.token };
+    if (booking.confirmBy !== undefined) receipt.confirmBy = booking.confirmBy;
+    return receipt;
+  }
+
+  private checkAdmitted(ctx: RequestContext, counter: string, ticketId: string | undefined, now: number): void {
+    if (this.current.policy.release.kind !== 'waiting-room') return;
+    const t = ticketId === undefined ? undefined : this.deps.store.getTicket(ticketId);
+    if (!t || t.session !== ctx.session || t.counter !== counter) {
+      throw new DomainError('NOT_ADMITTED', 'join the waiting room of this counter first', 'ticket');
+    }
+    if (t.admitAt === undefined || t.admitAt > now) throw new DomainError('NOT_ADMITTED', 'your turn in the waiting room has not come yet', 'ticket');
+  }
+
+  private holderBooking(bookingId: string, token: string): Booking {
+    const b = this.deps.store.getBooking(bookingId);
+    if (!b) throw new DomainError('NOT_FOUND', `no booking ${bookingId}`, 'bookingId');
+    if (b.token !== token) throw new DomainError('TOKEN_INVALID', 'wrong booking token', 'token');
+    return b;
+  }
+
+  confirm(bookingId: string, code: string): BookingView {
+    const b = this.deps.store.getBooking(bookingId);
+    if (!b) throw new DomainError('NOT_FOUND', `no booking ${bookingId}`, 'bookingId');
+    if (b.status !== 'held') throw new DomainError('BOOKING_NOT_ACTIVE', `booking is ${b.status}`, 'bookingId');
+    if (b.confirmCode !== code) throw new DomainError('TOKEN_INVALID', 'wrong confirmation code', 'code');
+    if ((b.confirmBy ?? Infinity) < this.now()) throw new DomainError('BOOKING_NOT_ACTIVE', 'confirmation came too late', 'bookingId');
+    this.deps.store.setBookingStatus(b.id, 'confirmed');
+    return bookingView({ ...b, status: 'confirmed' });
+  }
+
+  convocation(bookingId: string, token: string): Convocation {
+    const b = this.holderBooking(bookingId, token);
+    const slot = this.deps.store.getSlot(b.slotId);
+    return {
+      bookingId: b.id, counter: b.counter, counterLabel: this.current.counters[b.counter]?.label ?? b.counter,
+      slotStart: b.slotStart, desk: slot?.desk ?? 0, firstName: b.identity.firstName, lastName: b.identity.lastName, status: b.status,
+    };
+  }
+
+  cancel(ctx: RequestContext, bookingId: string, token: string): BookingView {
+    this.admit(ctx);
+    const b = this.holderBooking(bookingId, token);
+    if (b.status !== 'held' && b.status !== 'confirmed') throw new DomainError('BOOKING_NOT_ACTIVE', `booking is ${b.status}`, 'bookingId');
+    this.deps.store.setBookingStatus(b.id, 'cancelled');
+    return bookingView({ ...b, status: 'cancelled' });
+  }
+
+  /** At the counter: the agent checks the convocation and, under exactName, the person's papers. */
+  checkIn(bookingId: string, counter: string, presented: { firstName: string; lastName: string }): CheckInResult {
+    const { store } = this.deps;
+    const b = store.getBooking(bookingId);
+    if (!b) return { served: false, reason: 'NOT_FOUND' };
+    if (b.counter !== counter) return { served: false, reason: 'WRONG_COUNTER' };
+    if (b.status === 'purged') return { served: false, reason: 'PURGED' };
+    if (b.status === 'used') return { served: false, reason: 'ALREADY_USED' };
+    if (b.status !== 'confirmed') return { served: false, reason: 'NOT_ACTIVE' };
+    if (Math.abs(this.now() - b.slotStart) > CHECK_IN_WINDOW) return { served: false, reason: 'NOT_TODAY' };
+    if (this.current.policy.measures.exactName?.atCheckIn && !sameName(b.identity, presented)) {
+      return { served: false, reason: 'NAME_MISMATCH' };
+    }
+    store.transaction(() => {
+      store.setBookingStatus(b.id, 'used');
+      store.setSlotState(b.slotId, 'served');
+    });
+    return { served: true, bookingId: b.id };
+  }
+
+  register(ctx: RequestContext, counter: string, identity: Identity): RegistrationView {
+    this.admit(ctx);
+    const { release } = this.current.policy;
+    this.counterConfig(counter);
+    if (release.kind !== 'lottery') throw new DomainError('NOT_OPEN', 'this target does not run a lottery', 'counter');
+    const now = this.now();
+    const drawAt = nextReleaseAt(release, now, this.deps.seed);
+    if (drawAt === undefined || drawAt - now > durationMs(release.registration)) {
+      throw new DomainError('NOT_OPEN', 'registration for the next draw is not open yet', 'counter');
+    }
+    identity = trimmed(identity);
+    checkIdentity(this.current.policy, identity);
+    checkRegistry(this.current.policy, this.deps.registry, counter, identity);
+    const email = identity.email.trim().toLowerCase();
+    const already = this.deps.store.registrations(counter, drawAt).some((r) =>
+      r.identity.email.trim().toLowerCase() === email || (identity.agdref && r.identity.agdref === identity.agdref));
+    if (already) throw new DomainError('ALREADY_REGISTERED', 'this person is registered for the next draw already', 'identity');
+    const id = this.deps.ids.next('r');
+    this.deps.store.insertRegistration({ id, counter, identity, createdAt: now, drawAt });
+    return { id, counter, drawAt };
+  }
+
+  joinWaitingRoom(ctx: RequestContext, counter: string): TicketView {
+    this.admit(ctx);
+    this.counterConfig(counter);
+    const { release } = this.current.policy;
+    if (release.kind !== 'waiting-room') throw new DomainError('NOT_OPEN', 'this target has no waiting room', 'counter');
+    const now = this.now();
+    const next = nextReleaseAt(release, now, this.deps.seed);
+    const id = this.deps.ids.next('t');
+    if (next !== undefined && next - now <= durationMs(release.preQueue)) {
+      this.deps.store.insertTicket({ id, counter, session: ctx.session, createdAt: now, releaseAt: next });
+      return { id, counter, releaseAt: next };
+    }
+    const last = this.runner.lastRelease;
+    if (last === undefined) throw new DomainError('NOT_OPEN', 'the waiting room opens before the next release', 'counter');
+    // After the release: first come, first served behind the shuffled pre-queue.
+    const position = this.deps.store.tickets(counter, last).length;
+    const admitAt = Math.max(now, last + Math.floor(position / release.admitPerMinute) * 60_000);
+    this.deps.store.insertTicket({ id, counter, session: ctx.session, createdAt: now, releaseAt: last, position, admitAt });
+    return { id, counter, releaseAt: last, position, admitAt };
+  }
+
+  /** The registrant learns the draw's outcome, and the winner their booking's token. */
+  lotteryResult(registrationId: string): RegistrationView & { outcome?: 'won' | 'lost'; bookingId?: string; token?: string } {
+    const r = this.deps.store.getRegistration(registrationId);
+    if (!r) throw new DomainError('NOT_FOUND', `no registration ${registrationId}`, 'registration');
+    const view: RegistrationView & { outcome?: 'won' | 'lost'; bookingId?: string; token?: string } = { id: r.id, counter: r.counter, drawAt: r.drawAt };
+    if (r.outcome) view.outcome = r.outcome;
+    const b = r.bookingId === undefined ? undefined : this.deps.store.getBooking(r.bookingId);
+    if (b) { view.bookingId = b.id; view.token = b.token; }
+    return view;
+  }
+
+  ticket(id: string): TicketView {
+    const t = this.deps.store.getTicket(id);
+    if (!t) throw new DomainError('NOT_FOUND', `no ticket ${id}`, 'ticket');
+    const v: TicketView = { id: t.id, counter: t.counter, releaseAt: t.releaseAt };
+    if (t.position !== undefined) v.position = t.position;
+    if (t.admitAt !== undefined) v.admitAt = t.admitAt;
+    return v;
+  }
+
+  tick(): TickReport { return this.runner.tick(this.now()); }
+  nextDueAt(): number { return this.runner.nextDueAt(); }
+  releaseNow(): string[] { return this.runner.releaseNow(this.now()); }
+  ledger(): Booking[] { return this.deps.store.ledger(); }
+  mailFor(email: string): Mail[] { return this.deps.store.mailFor(email); }
+
+  reset(): void {
+    this.deps.store.reset();
+    this.runner.restart(this.now());
+    this.resetBuckets();
+  }
+}
