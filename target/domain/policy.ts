@@ -27,7 +27,8 @@ export const CountersSchema = z.record(CounterId, CounterSchema)
 
 /** "mon-fri 08:00-18:00" */
 const WINDOW_RE = /^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
-export const WeekWindow = z.string().regex(WINDOW_RE, 'expected a window such as "mon-fri 08:00-18:00"');
+export const WeekWindow = z.string().regex(WINDOW_RE, 'expected a window such as "mon-fri 08:00-18:00"')
+  .refine((w) => w.slice(8, 13) < w.slice(14), 'the window\'s hours must end after they start');
 
 export const ReleaseSchema = z.discriminatedUnion('kind', [
   z.strictObject({

@@ -1,0 +1,141 @@
+/**
+ * Paris wall-clock calendar: which slots exist, and conversions between epoch milliseconds and
+ * Europe/Paris local time. Préfecture opening hours are local time, so every computation goes
+ * through Luxon with the Paris zone: a 08:30 slot stays at 08:30 across DST changes.
+ */
+import { DateTime } from 'luxon';
+import { DomainError } from './errors.js';
+import type { CounterConfig, MeasuresConfig } from './policy.js';
+import { clockMinutes, hoursRange, WEEKDAYS, weekdayIndex, type Weekday } from './time-units.js';
+import type { Slot } from './types.js';
+
+export const PARIS = 'Europe/Paris';
+
+/** Luxon DateTime in the Paris zone. */
+export function parisDateTime(ms: number): DateTime {
+  return DateTime.fromMillis(ms, { zone: PARIS });
+}
+
+/**
+ * Epoch ms of `day` (a Paris midnight) at `minutes` after midnight, local time, or undefined
+ * when that wall-clock time does not exist (skipped by the spring-forward change).
+ * `minutes` may be 1440 (24:00): the next day's midnight.
+ */
+export function parisWallTime(day: DateTime, minutes: number): number | undefined {
+  if (minutes === 1440) return day.plus({ days: 1 }).startOf('day').toMillis();
+  const hour = Math.floor(minutes / 60);
+  const minute = minutes % 60;
+  const t = day.set({ hour, minute, second: 0, millisecond: 0 });
+  // Luxon shifts non-existent times forward; a shifted time would duplicate a real slot.
+  if (t.hour !== hour || t.minute !== minute) return undefined;
+  return t.toMillis();
+}
+
+/**
+ * Every slot (state 'hidden') whose start is in [from, to): on each counter's days (plus the
+ * capacity measure's extra days), from opening to closing every `slotMinutes` (the last slot
+ * ends by closing time), one slot per desk (plus the extra desks).
+ * Ids are deterministic: `${counter}@${yyyy-MM-dd'T'HH:mm}#${desk}` in Paris local time.
+ * Sorted by (start, counter, desk).
+ */
+export function generateSlots(
+  counters: Record<string, CounterConfig>,
+  capacity: MeasuresConfig['capacity'],
+  from: number,
+  to: number,
+): Slot[] {
+  const slots: Slot[] = [];
+  if (!(to > from)) return slots;
+  const extraDesks = capacity?.extraDesks ?? 0;
+  const extraDays = capacity?.extraDays ?? [];
+  const plans = Object.entries(counters).map(([id, c]) => {
+    const [open, close] = hoursRange(c.hours);
+    const times: number[] = [];
+    for (let m = open; m + c.slotMinutes <= close; m += c.slotMinutes) times.push(m);
+    const days = new Set<number>([...c.days, ...extraDays].map(weekdayIndex));
+    return { id, times, days, desks: c.desks + extraDesks };
+  });
+
+  for (let day = parisDateTime(from).startOf('day'); day.toMillis() < to; day = day.plus({ days: 1 }).startOf('day')) {
+    const weekday = day.weekday - 1;
+    const dateText = day.toFormat('yyyy-MM-dd');
+    for (const plan of plans) {
+      if (!plan.days.has(weekday)) continue;
+      for (const minutes of plan.times) {
+        const start = parisWallTime(day, minutes);
+        if (start === undefined || start < from || start >= to) continue;
+        const local = `${dateText}T${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+        for (let desk = 1; desk <= plan.desks; desk++) {
+          slots.push({ id: `${plan.id}@${local}#${desk}`, counter: plan.id, start, desk, state: 'hidden' });
+        }
+      }
+    }
+  }
+  return slots.sort(compareSlots);
+}
+
+/** Order of generateSlots: start, then counter id (code-unit order, locale-independent), then desk. */
+export function compareSlots(a: Pick<Slot, 'start' | 'counter' | 'desk'>, b: Pick<Slot, 'start' | 'counter' | 'desk'>): number {
+  if (a.start !== b.start) return a.start - b.start;
+  if (a.counter !== b.counter) return a.counter < b.counter ? -1 : 1;
+  return a.desk - b.desk;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "2019-01-06" → epoch ms of that day's midnight in Paris. Throws on a malformed or impossible date. */
+export function parisDate(text: string): number {
+  if (!DATE_RE.test(text)) {
+    throw new DomainError('VALIDATION', `expected a date "YYYY-MM-DD", got ${JSON.stringify(text)}`);
+  }
+  const d = DateTime.fromISO(text, { zone: PARIS });
+  if (!d.isValid) {
+    throw new DomainError('VALIDATION', `no such date: ${text} (${d.invalidExplanation ?? d.invalidReason ?? 'invalid'})`);
+  }
+  return d.toMillis();
+}
+
+/** Day of the week in Paris: Monday = 0 … Sunday = 6. */
+export function parisWeekday(ms: number): number {
+  return parisDateTime(ms).weekday - 1;
+}
+
+/** Name of the Paris weekday of `ms` ("mon" … "sun"). */
+export function parisWeekdayName(ms: number): Weekday {
+  return WEEKDAYS[parisWeekday(ms)] as Weekday;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Human date and time in Paris, e.g. "lun. 7 janv. 2019, 08:30" (fr-FR). */
+export function formatParis(ms: number, locale = 'fr-FR'): string {
+  let f = formatters.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: PARIS,
+    });
+    formatters.set(locale, f);
+  }
+  return f.format(ms);
+}
+
+/**
+ * First instant strictly after `after` that is `day` at `at` (HH:MM) Paris time. On the
+ * spring-forward Sunday a time inside the skipped hour moves one hour later (Luxon's rule).
+ */
+export function nextWeeklyInstant(after: number, day: Weekday, at: string): number {
+  const minutes = clockMinutes(at);
+  const hour = Math.floor(minutes / 60);
+  const minute = minutes % 60;
+  const start = parisDateTime(after).startOf('day');
+  const ahead = (weekdayIndex(day) - (start.weekday - 1) + 7) % 7;
+  for (let weeks = 0; ; weeks++) {
+    const t = start.plus({ days: ahead + 7 * weeks }).set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
+    if (t > after) return t;
+  }
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}

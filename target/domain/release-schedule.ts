@@ -1,0 +1,140 @@
+/**
+ * When the policy puts slots online. Weekly-style policies release at a fixed Paris wall-clock
+ * time; the random policy draws its instants from a counter-based hash of (seed, week, batch),
+ * so any week can be computed on its own, in any order, with the same result on every machine.
+ */
+import { DomainError } from './errors.js';
+import { nextWeeklyInstant, parisDateTime, parisWallTime } from './calendar.js';
+import type { ReleaseConfig } from './policy.js';
+import { hoursRange, weekdayIndex, type Weekday } from './time-units.js';
+
+/**
+ * Deterministic uniform number in [0, 1) from (seed, keys): a cyrb53-style hash of the JSON of
+ * the inputs (so "5" and 5 differ and no separator can be forged), followed by a murmur3
+ * finaliser on each lane. 53 bits, only 32-bit integer arithmetic: identical everywhere.
+ */
+export function uniform(seed: string, ...keys: (string | number)[]): number {
+  const text = JSON.stringify([seed, ...keys]);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  h1 = fmix32(h1);
+  h2 = fmix32(h2 ^ h1);
+  return ((h2 >>> 11) * 4294967296 + (h1 >>> 0)) / 9007199254740992;
+}
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export interface ReleaseWindow {
+  /** weekday indexes (Mon = 0) in window order, e.g. fri-mon → [4, 5, 6, 0] */
+  days: number[];
+  /** minutes after local midnight; close may be 1440 */
+  open: number;
+  close: number;
+}
+
+/** "mon-fri 08:00-18:00" → days and hours. A window such as "fri-mon" wraps over the weekend. */
+export function parseReleaseWindow(text: string): ReleaseWindow {
+  const m = /^([a-z]{3})-([a-z]{3}) (\d\d:\d\d-\d\d:\d\d)$/.exec(text);
+  const first = m ? weekdayIndex(m[1] as Weekday) : -1;
+  const last = m ? weekdayIndex(m[2] as Weekday) : -1;
+  if (!m || first < 0 || last < 0) {
+    throw new DomainError('VALIDATION', `expected a window such as "mon-fri 08:00-18:00", got ${JSON.stringify(text)}`, 'release.window');
+  }
+  const [open, close] = hoursRange(m[3] as string);
+  if (close <= open) {
+    throw new DomainError('VALIDATION', `release window hours must end after they start: ${text}`, 'release.window');
+  }
+  const days: number[] = [];
+  for (let d = first; ; d = (d + 1) % 7) {
+    days.push(d);
+    if (d === last) break;
+  }
+  return { days, open, close };
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** Epoch ms of Monday 00:00 Paris of the week containing `ms`. */
+export function parisWeekStart(ms: number): number {
+  return parisDateTime(ms).startOf('week').toMillis();
+}
+
+/**
+ * The random policy's instants for the Paris week starting at `weekStart` (a Monday 00:00).
+ * One uniform per batch: its integer part over the window's days picks the day, the rest
+ * places the instant (whole seconds) between the day's opening and closing.
+ */
+export function randomWeekInstants(batchesPerWeek: number, window: ReleaseWindow, weekStart: number, seed: string): number[] {
+  const monday = parisDateTime(weekStart).startOf('day');
+  const out: number[] = [];
+  for (let i = 0; i < batchesPerWeek; i++) {
+    const scaled = uniform(seed, 'release', weekStart, i) * window.days.length;
+    const dayPos = Math.min(Math.floor(scaled), window.days.length - 1);
+    const frac = scaled - dayPos;
+    const day = monday.plus({ days: window.days[dayPos] as number });
+    // 00:00-24:00 style windows always exist; inside the spring-forward gap the open moves later.
+    const open = parisWallTime(day, window.open) ?? day.set({ hour: Math.floor(window.open / 60), minute: window.open % 60 }).toMillis();
+    const close = parisWallTime(day, window.close) ?? day.set({ hour: Math.floor(window.close / 60), minute: window.close % 60 }).toMillis();
+    const seconds = Math.max(0, Math.floor((close - open) / 1000));
+    out.push(open + Math.min(Math.floor(frac * seconds), Math.max(0, seconds - 1)) * 1000);
+  }
+  return out;
+}
+
+/**
+ * Sorted distinct instants in (from, to] at which the policy releases slots (or draws, for the
+ * lottery). Continuous release is decided slot by slot by the caller: none here.
+ */
+export function releaseInstants(release: ReleaseConfig, from: number, to: number, seed: string): number[] {
+  const out: number[] = [];
+  if (!(to > from)) return out;
+  switch (release.kind) {
+    case 'weekly':
+    case 'waiting-room':
+    case 'lottery':
+      for (let t = nextWeeklyInstant(from, release.day, release.at); t <= to; t = nextWeeklyInstant(t, release.day, release.at)) {
+        out.push(t);
+      }
+      return out;
+    case 'random': {
+      const window = parseReleaseWindow(release.window);
+      for (let week = parisWeekStart(from); week <= to; week = parisWeekStart(week + WEEK_MS + 3_600_000)) {
+        for (const t of randomWeekInstants(release.batchesPerWeek, window, week, seed)) {
+          if (t > from && t <= to) out.push(t);
+        }
+      }
+      // Two batches on the same second are one release.
+      return [...new Set(out)].sort((a, b) => a - b);
+    }
+    case 'continuous':
+      return out;
+  }
+}
+
+/** First release instant strictly after `after`, looking at most two Paris weeks ahead; undefined for continuous. */
+export function nextReleaseAt(release: ReleaseConfig, after: number, seed: string): number | undefined {
+  if (release.kind === 'continuous') return undefined;
+  if (release.kind !== 'random') return nextWeeklyInstant(after, release.day, release.at);
+  let weekEnd = after;
+  for (let k = 0; k <= 2; k++) {
+    const from = weekEnd;
+    weekEnd = parisWeekStart(parisWeekStart(weekEnd) + WEEK_MS + 3_600_000);
+    const found = releaseInstants(release, from, weekEnd, seed)[0];
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

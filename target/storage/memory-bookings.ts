@@ -1,0 +1,161 @@
+/**
+ * Booking indexes of the memory store: by id, in creation order (the ledger), live bookings by
+ * slot and by e-mail, live counts by phone and AGDREF, held bookings by confirmation deadline.
+ * Bookings are frozen and replaced on status change, so they are handed out without copying.
+ */
+import { LIVE_STATUSES, type Booking, type BookingStatus } from '../domain/types.js';
+import { emailKey } from './identity-keys.js';
+import type { MemorySlots } from './memory-slots.js';
+import { cmpCreated, insertSorted, removeSorted, type Cmp } from './sorted.js';
+import type { IdentityField } from './store.js';
+
+interface Rec {
+  b: Booking;
+  seq: number;
+  createdAt: number;
+  email: string;
+}
+
+const isLive = (s: BookingStatus): boolean => LIVE_STATUSES.includes(s);
+const cmpHeld: Cmp<Rec> = (a, b) => (a.b.confirmBy ?? 0) - (b.b.confirmBy ?? 0) || cmpCreated(a, b);
+const tracksHold = (b: Booking): boolean => b.status === 'held' && b.confirmBy !== undefined;
+
+export function freezeBooking(b: Booking): Booking {
+  return Object.freeze({ ...b, identity: Object.freeze({ ...b.identity }) });
+}
+
+export class MemoryBookings {
+  private seq = 0;
+  private readonly byId = new Map<string, Rec>();
+  private readonly ledgerRecs: Rec[] = [];
+  private readonly liveBySlot = new Map<string, Rec[]>();
+  private readonly liveByEmail = new Map<string, Rec[]>();
+  /** e-mails with two live bookings or more */
+  private readonly dupEmails = new Set<string>();
+  private readonly liveCounts = { phone: new Map<string, number>(), agdref: new Map<string, number>() };
+  private readonly held: Rec[] = [];
+
+  constructor(private readonly slots: MemorySlots) {}
+
+  insert(input: Booking, checked: boolean): 'ok' | 'SLOT_TAKEN' {
+    if (this.byId.has(input.id)) throw new Error(`insertBooking: booking "${input.id}" exists already`);
+    if (!this.slots.get(input.slotId)) throw new Error(`insertBooking: unknown slot "${input.slotId}"`);
+    const live = isLive(input.status);
+    if (checked && live && this.hasLive(input.slotId)) return 'SLOT_TAKEN';
+    const b = freezeBooking(input);
+    const rec: Rec = { b, seq: ++this.seq, createdAt: b.createdAt, email: emailKey(b.identity.email) };
+    this.byId.set(b.id, rec);
+    insertSorted(this.ledgerRecs, rec, cmpCreated);
+    if (live) this.addLive(rec);
+    if (tracksHold(b)) insertSorted(this.held, rec, cmpHeld);
+    return 'ok';
+  }
+
+  get(id: string): Booking | undefined {
+    return this.byId.get(id)?.b;
+  }
+
+  hasLive(slotId: string): boolean {
+    return this.liveBySlot.has(slotId);
+  }
+
+  liveForSlot(slotId: string): Booking | undefined {
+    return this.liveBySlot.get(slotId)?.[0]?.b;
+  }
+
+  setStatus(id: string, status: BookingStatus): void {
+    const rec = this.byId.get(id);
+    if (!rec) throw new Error(`setBookingStatus: unknown booking "${id}"`);
+    const old = rec.b;
+    if (old.status === status) return;
+    const wasLive = isLive(old.status);
+    const nowLive = isLive(status);
+    if (!wasLive && nowLive && this.hasLive(old.slotId)) {
+      throw new Error(`setBookingStatus: slot "${old.slotId}" has a live booking already`);
+    }
+    if (tracksHold(old)) removeSorted(this.held, rec, cmpHeld);
+    rec.b = Object.freeze({ ...old, status });
+    if (wasLive && !nowLive) this.removeLive(rec);
+    if (!wasLive && nowLive) this.addLive(rec);
+    if (tracksHold(rec.b)) insertSorted(this.held, rec, cmpHeld);
+  }
+
+  countLive(field: IdentityField, value: string): number {
+    if (field === 'email') return this.liveByEmail.get(emailKey(value))?.length ?? 0;
+    return this.liveCounts[field].get(value) ?? 0;
+  }
+
+  expiredHolds(now: number): Booking[] {
+    const out: Booking[] = [];
+    for (const rec of this.held) {
+      if ((rec.b.confirmBy ?? Infinity) >= now) break;
+      out.push(rec.b);
+    }
+    return out;
+  }
+
+  duplicateEmails(): Booking[] {
+    const recs: Rec[] = [];
+    for (const email of this.dupEmails) recs.push(...(this.liveByEmail.get(email) ?? []).slice(1));
+    return recs.sort(cmpCreated).map((r) => r.b);
+  }
+
+  ledger(): Booking[] {
+    return this.ledgerRecs.map((r) => r.b);
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.ledgerRecs.length = 0;
+    this.liveBySlot.clear();
+    this.liveByEmail.clear();
+    this.dupEmails.clear();
+    this.liveCounts.phone.clear();
+    this.liveCounts.agdref.clear();
+    this.held.length = 0;
+  }
+
+  private addLive(rec: Rec): void {
+    const { slotId, identity } = rec.b;
+    const bySlot = this.liveBySlot.get(slotId);
+    if (bySlot) insertSorted(bySlot, rec, cmpCreated);
+    else {
+      this.liveBySlot.set(slotId, [rec]);
+      this.slots.booked(slotId);
+    }
+    const byEmail = this.liveByEmail.get(rec.email);
+    if (byEmail) {
+      insertSorted(byEmail, rec, cmpCreated);
+      this.dupEmails.add(rec.email);
+    } else this.liveByEmail.set(rec.email, [rec]);
+    for (const field of ['phone', 'agdref'] as const) {
+      const v = identity[field];
+      if (v !== undefined) this.liveCounts[field].set(v, (this.liveCounts[field].get(v) ?? 0) + 1);
+    }
+  }
+
+  private removeLive(rec: Rec): void {
+    const { slotId, identity } = rec.b;
+    const bySlot = this.liveBySlot.get(slotId);
+    if (bySlot) {
+      removeSorted(bySlot, rec, cmpCreated);
+      if (bySlot.length === 0) {
+        this.liveBySlot.delete(slotId);
+        this.slots.freed(slotId);
+      }
+    }
+    const byEmail = this.liveByEmail.get(rec.email);
+    if (byEmail) {
+      removeSorted(byEmail, rec, cmpCreated);
+      if (byEmail.length < 2) this.dupEmails.delete(rec.email);
+      if (byEmail.length === 0) this.liveByEmail.delete(rec.email);
+    }
+    for (const field of ['phone', 'agdref'] as const) {
+      const v = identity[field];
+      if (v === undefined) continue;
+      const n = (this.liveCounts[field].get(v) ?? 0) - 1;
+      if (n > 0) this.liveCounts[field].set(v, n);
+      else this.liveCounts[field].delete(v);
+    }
+  }
+}

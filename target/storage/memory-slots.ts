@@ -1,0 +1,138 @@
+/**
+ * Slot indexes of the memory store. Per counter: every slot in (start, desk) order, the
+ * available ones (released, no live booking) in the same order, and the index before which no
+ * slot is hidden any more; across counters: the slots still in state 'released'. Availability
+ * queries are then a binary search and a slice, whatever the size of the calendar.
+ * Slots are frozen and replaced on change, so they can be handed out without copying.
+ */
+import type { Slot, SlotState } from '../domain/types.js';
+import { cmpSlot, firstAfter, insertSorted, lowerBound, removeSorted, slotStart } from './sorted.js';
+
+interface CounterSlots {
+  all: Slot[];
+  available: Slot[];
+  /** every slot of `all` before this index is not hidden: releases start scanning here */
+  hiddenFrom: number;
+}
+
+export class MemorySlots {
+  private readonly byId = new Map<string, Slot>();
+  private readonly counters = new Map<string, CounterSlots>();
+  /** slots in state 'released', all counters */
+  private readonly released: Slot[] = [];
+
+  constructor(private readonly hasLiveBooking: (slotId: string) => boolean) {}
+
+  insert(slots: readonly Slot[]): void {
+    for (const input of slots) {
+      if (this.byId.has(input.id)) continue;
+      const s = Object.freeze({ ...input });
+      this.byId.set(s.id, s);
+      const c = this.counter(s.counter);
+      const i = insertSorted(c.all, s, cmpSlot);
+      if (i <= c.hiddenFrom) c.hiddenFrom = s.state === 'hidden' ? i : c.hiddenFrom + 1;
+      if (s.state === 'released') this.enterReleased(c, s);
+    }
+  }
+
+  get(id: string): Slot | undefined {
+    return this.byId.get(id);
+  }
+
+  lastStart(counter: string): number | undefined {
+    return this.counters.get(counter)?.all.at(-1)?.start;
+  }
+
+  release(counters: readonly string[], after: number, upTo: number, at: number): string[] {
+    const out: Slot[] = [];
+    for (const name of new Set(counters)) {
+      const c = this.counters.get(name);
+      if (!c) continue;
+      const all = c.all;
+      for (let i = Math.max(firstAfter(all, after, slotStart), c.hiddenFrom); i < all.length; i++) {
+        const s = all[i] as Slot;
+        if (s.start > upTo) break;
+        if (s.state !== 'hidden') continue;
+        const next = Object.freeze({ ...s, state: 'released' as const, releasedAt: at });
+        all[i] = next;
+        this.byId.set(next.id, next);
+        this.enterReleased(c, next);
+        out.push(next);
+      }
+      this.advanceHidden(c);
+    }
+    if (counters.length > 1) out.sort(cmpSlot);
+    return out.map((s) => s.id);
+  }
+
+  available(counter: string, now: number, limit: number): Slot[] {
+    const c = this.counters.get(counter);
+    if (!c || !(limit > 0)) return [];
+    const i = firstAfter(c.available, now, slotStart);
+    return c.available.slice(i, i + limit);
+  }
+
+  countAvailable(counter: string, now: number): number {
+    const c = this.counters.get(counter);
+    if (!c) return 0;
+    return c.available.length - firstAfter(c.available, now, slotStart);
+  }
+
+  setState(id: string, state: SlotState): void {
+    const s = this.byId.get(id);
+    if (!s) throw new Error(`setSlotState: unknown slot "${id}"`);
+    if (s.state === state) return;
+    const next = Object.freeze({ ...s, state });
+    const c = this.counter(s.counter);
+    const i = lowerBound(c.all, s, cmpSlot);
+    c.all[i] = next;
+    this.byId.set(id, next);
+    if (s.state === 'released') {
+      removeSorted(this.released, s, cmpSlot);
+      removeSorted(c.available, s, cmpSlot);
+    }
+    if (state === 'released') this.enterReleased(c, next);
+    if (state === 'hidden') c.hiddenFrom = Math.min(c.hiddenFrom, i);
+    else this.advanceHidden(c);
+  }
+
+  releasedStartingBy(t: number): Slot[] {
+    return this.released.slice(0, firstAfter(this.released, t, slotStart));
+  }
+
+  /** The slot got its first live booking. */
+  booked(slotId: string): void {
+    const s = this.byId.get(slotId);
+    if (s?.state === 'released') removeSorted(this.counter(s.counter).available, s, cmpSlot);
+  }
+
+  /** The slot lost its last live booking. */
+  freed(slotId: string): void {
+    const s = this.byId.get(slotId);
+    if (s?.state === 'released') insertSorted(this.counter(s.counter).available, s, cmpSlot);
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.counters.clear();
+    this.released.length = 0;
+  }
+
+  private counter(name: string): CounterSlots {
+    let c = this.counters.get(name);
+    if (!c) {
+      c = { all: [], available: [], hiddenFrom: 0 };
+      this.counters.set(name, c);
+    }
+    return c;
+  }
+
+  private enterReleased(c: CounterSlots, s: Slot): void {
+    insertSorted(this.released, s, cmpSlot);
+    if (!this.hasLiveBooking(s.id)) insertSorted(c.available, s, cmpSlot);
+  }
+
+  private advanceHidden(c: CounterSlots): void {
+    while (c.hiddenFrom < c.all.length && (c.all[c.hiddenFrom] as Slot).state !== 'hidden') c.hiddenFrom++;
+  }
+}
