@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildFixture } from '../../reports/test-support/fixture.js';
+import { registerReport, writeReports } from './report.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'guichet-cli-report-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `guichet <args>` in process and returns what it printed, or the error it exited with. */
+async function guichet(...args: string[]): Promise<{ out: string; err: string; exitCode: number }> {
+  let out = '';
+  let err = '';
+  const program = new Command('guichet').exitOverride().configureOutput({ writeOut: (s) => { out += s; }, writeErr: (s) => { err += s; } });
+  registerReport(program);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return { out, err, exitCode: 0 };
+  } catch (error) {
+    if (error instanceof CommanderError) return { out, err, exitCode: error.exitCode };
+    throw error;
+  }
+}
+
+describe('guichet report', () => {
+  const resultFile = join(dir, 'result.json');
+  writeFileSync(resultFile, JSON.stringify(buildFixture()));
+
+  it('writes the French report into --out and prints the paths', async () => {
+    const out = join(dir, 'fr');
+    const run = await guichet('report', resultFile, '--lang', 'fr', '--out', out);
+    expect(run).toEqual({ out: `${join(out, 'report.html')}\n${join(out, 'summary.md')}\n${join(out, 'result.json')}\n`, err: '', exitCode: 0 });
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<html lang="fr">');
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('### En bref');
+  });
+
+  it('defaults to English, next to result.json', async () => {
+    const run = await guichet('report', resultFile);
+    expect(run.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('### In short');
+    expect(JSON.parse(readFileSync(resultFile, 'utf8'))).toEqual(buildFixture());
+  });
+
+  it('refuses an unknown language', async () => {
+    const run = await guichet('report', resultFile, '--lang', 'de', '--out', join(dir, 'de'));
+    expect(run.exitCode).toBe(1);
+    expect(run.err).toMatch(/argument 'de' is invalid.*Allowed choices are fr, en/);
+    expect(existsSync(join(dir, 'de'))).toBe(false);
+  });
+
+  it('explains a bad result file in one located line, exit code 2, no stack trace', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...buildFixture(), schema: 'other/v9' }));
+    const run = await guichet('report', bad, '--out', join(dir, 'bad'));
+    expect(run.exitCode).toBe(2);
+    expect(run.err).toBe(`guichet report: ${bad}: unknown result schema "other/v9"; this guichet reads "guichet.result/v1"\n`);
+    const missing = await guichet('report', join(dir, 'nope.json'));
+    expect(missing.exitCode).toBe(2);
+    expect(missing.err).toContain('nope.json: cannot read (no such file)');
+    expect(missing.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('exports writeReports for `guichet run`', () => {
+    const paths = writeReports(buildFixture({ policies: 1, replications: 1 }), join(dir, 'run'), 'en');
+    expect(readFileSync(paths.markdown, 'utf8')).toContain('1 replication: no interval');
+  });
+});

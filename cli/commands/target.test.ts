@@ -1,0 +1,112 @@
+/**
+ * `guichet target` as a real child process: a confirmed booking survives SIGKILL (SQLite WAL,
+ * synchronous FULL), SIGTERM stops cleanly with status 0, a bad policy file exits 2 with a
+ * located message. The child runs the TypeScript sources through tsx, with only this command
+ * registered (so other commands being edited cannot break this test).
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const MAIN = `
+import { Command } from 'commander';
+const { registerTarget } = await import('./cli/commands/target.ts');
+const program = new Command('guichet');
+registerTarget(program);
+await program.parseAsync(process.argv.slice(1), { from: 'user' });
+`;
+
+let dir: string;
+const children: ChildProcessWithoutNullStreams[] = [];
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'guichet-cli-'));
+  writeFileSync(join(dir, 'policy.yaml'), 'release: { kind: continuous, horizon: 1w }\n');
+});
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Child { proc: ChildProcessWithoutNullStreams; url: Promise<string>; out: () => string; exit: Promise<{ code: number | null; signal: string | null }> }
+
+function guichetTarget(...args: string[]): Child {
+  const proc = spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', MAIN, 'target', ...args], {
+    cwd: process.cwd(), env: { ...process.env, GUICHET_ADMIN_TOKEN: '' },
+  });
+  children.push(proc);
+  let out = '';
+  let err = '';
+  proc.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  const url = new Promise<string>((resolve, reject) => {
+    proc.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /guichet target listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1] as string);
+    });
+    proc.once('exit', () => reject(new Error(`exited before listening: ${out}${err}`)));
+  });
+  url.catch(() => {});
+  const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    proc.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return { proc, url, out: () => out + err, exit };
+}
+
+async function call(url: string, method: string, body?: unknown) {
+  const r = await request(url, {
+    method: method as 'GET', headers: { 'content-type': 'application/json', 'x-session': 'cli-test-session' },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  return { status: r.statusCode, body: (await r.body.json()) as any };
+}
+
+const common = (db: string) => ['--port', '0', '--db', db, '--policy', join(dir, 'policy.yaml'), '--epoch', '2019-01-07', '--admin-token', 'cli-token'];
+
+describe('guichet target', () => {
+  it('keeps a confirmed booking across SIGKILL and a restart on the same --db', async () => {
+    const db = join(dir, 'crash.db');
+    const first = guichetTarget(...common(db));
+    const url = await first.url;
+    const slots = await call(`${url}/api/counters/renewal/slots?limit=1`, 'GET');
+    const slotId = slots.body.slots[0].id as string;
+    const booked = await call(`${url}/api/bookings`, 'POST', { slotId, identity: { firstName: 'Aminata', lastName: 'Diallo', email: 'a@example.org' } });
+    expect(booked.status).toBe(201);
+    first.proc.kill('SIGKILL');
+    expect(await first.exit).toEqual({ code: null, signal: 'SIGKILL' });
+
+    const second = guichetTarget(...common(db));
+    const url2 = await second.url;
+    const { id } = booked.body.booking;
+    const conv = await call(`${url2}/api/bookings/${id}/convocation?token=${encodeURIComponent(booked.body.token)}`, 'GET');
+    expect(conv.status).toBe(200);
+    expect(conv.body.convocation).toMatchObject({ bookingId: id, lastName: 'Diallo', status: 'confirmed' });
+    const again = await call(`${url2}/api/bookings`, 'POST', { slotId, identity: { firstName: 'B', lastName: 'C', email: 'b@example.org' } });
+    expect(again.body.error?.code).toBe('SLOT_TAKEN');
+    second.proc.kill('SIGTERM');
+    expect((await second.exit).code).toBe(0);
+  });
+
+  it('prints a generated admin token when none is given, and stops with status 0 on SIGINT', async () => {
+    const c = guichetTarget('--port', '0', '--db', ':memory:');
+    const url = await c.url;
+    await expect.poll(() => /admin token: (\S+)/.exec(c.out())?.[1]).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const token = /admin token: (\S+)/.exec(c.out())?.[1] as string;
+    const r = await request(`${url}/admin/policy`, { headers: { authorization: `Bearer ${token}` } });
+    expect(r.statusCode).toBe(200);
+    await r.body.dump();
+    c.proc.kill('SIGINT');
+    expect(await c.exit).toEqual({ code: 0, signal: null });
+  });
+
+  it('exits 2 with a located message on a bad policy file', async () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'release:\n  kind: weekly\n  day: sunday\n  at: "20:00"\n  horizon: 8w\n');
+    const c = guichetTarget('--port', '0', '--db', ':memory:', '--policy', bad);
+    expect((await c.exit).code).toBe(2);
+    expect(c.out()).toContain(`guichet target: ${bad}:3:8: release.day: `);
+    expect(c.out()).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { METRICS } from '../engine/result.js';
+import { effectivePolicies, OBJECTIVE_METRICS, ScenarioSchema } from './schema.js';
+import type { ScenarioInput } from './schema.js';
+
+function minimal(over: Partial<ScenarioInput> = {}): ScenarioInput {
+  return {
+    name: 'minimal',
+    start: '2019-01-07',
+    duration: '4w',
+    target: { counters: { renewal: { days: ['mon'], hours: '08:30-12:00', slotMinutes: 15, desks: 2 } } },
+    policy: { release: { kind: 'weekly', day: 'sun', at: '20:00', horizon: '4w' } },
+    population: {
+      legit: [{ group: 'workers', counter: 'renewal', arrivals: { perWeek: 20 }, deadlineDays: { min: 20, max: 90 }, checksPerDay: { median: 3 } }],
+    },
+    ...over,
+  };
+}
+
+describe('ScenarioSchema defaults', () => {
+  it('fills every optional field the contract gives a default', () => {
+    const s = ScenarioSchema.parse(minimal());
+    expect(s).toMatchObject({
+      seed: 1, warmup: '0d', replications: 10, sources: [], assumptions: [], policies: {}, gates: {},
+      objective: { metric: 'legit.servedBeforeDeadline', higherIsBetter: true },
+      target: { registry: true },
+      market: { eurPerUsd: 0.92, resaleLeadDays: 2 },
+      policy: { measures: {}, flaws: [] },
+    });
+    expect(s.population.scalpers).toEqual([]);
+    expect(s.population.legit[0]).toEqual({
+      group: 'workers', counter: 'renewal', arrivals: { perWeek: 20 }, deadlineDays: { min: 20, max: 90 }, checksPerDay: { median: 3 },
+      activeHours: '08:00-22:00', captcha: { solveSeconds: { median: 10 }, failRate: 0.1 }, bookSeconds: { median: 120 },
+      sharedIp: 0, sharedEmail: 0, nameTyping: { exact: 1 }, agdref: true, showUpRate: 0.95,
+    });
+  });
+
+  it('derives crew defaults from other fields', () => {
+    const crews = ScenarioSchema.parse(minimal({
+      population: {
+        legit: minimal().population.legit,
+        scalpers: [
+          { crew: 'a', strategy: 'double-seller', agents: 4, pollEverySeconds: 2, priceEur: 100 },
+          { crew: 'b', strategy: 'hoarder', agents: 4, pollEverySeconds: 2, priceEur: 100, ips: 1, identities: 7, jitterSeconds: 0, sellsPerSlot: 3 },
+        ],
+      },
+    })).population.scalpers;
+    expect(crews[0]).toMatchObject({ jitterSeconds: 0.2, ips: 4, identities: 40, sellsPerSlot: 2, bookSeconds: 1 });
+    expect(crews[1]).toMatchObject({ jitterSeconds: 0, ips: 1, identities: 7, sellsPerSlot: 3 });
+  });
+
+  it('an objective without direction takes the one that is good for legitimate users', () => {
+    expect(ScenarioSchema.parse(minimal({ objective: { metric: 'bots.captureShare' } })).objective)
+      .toEqual({ metric: 'bots.captureShare', higherIsBetter: false });
+    expect(ScenarioSchema.parse(minimal({ objective: { metric: 'bots.captureShare', higherIsBetter: true } })).objective.higherIsBetter).toBe(true);
+  });
+
+  it('accepts a Date for start (YAML 1.1 loaders) and keeps the text form', () => {
+    expect(ScenarioSchema.parse({ ...minimal(), start: new Date(Date.UTC(2019, 0, 7)) }).start).toBe('2019-01-07');
+  });
+
+  it('rejects impossible dates, a zero duration and a null horizon', () => {
+    const r = ScenarioSchema.safeParse(minimal({
+      start: '2019-13-01', duration: '0w',
+      policy: { release: { kind: 'weekly', day: 'sun', at: '20:00', horizon: '0d' } },
+    }));
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['start', 'impossible date "2019-13-01": there is no month 13'],
+      ['duration', 'must be longer than 0 (e.g. "26w")'],
+      ['policy.release.horizon', 'the release horizon must be longer than 0 (e.g. "8w")'],
+    ]);
+  });
+
+  it('knows leap years', () => {
+    expect(ScenarioSchema.safeParse(minimal({ start: '2020-02-29' })).success).toBe(true);
+    expect(ScenarioSchema.safeParse(minimal({ start: '2019-02-29' })).success).toBe(false);
+  });
+
+  it('requires a price when a group is willing to buy', () => {
+    const legit = [{ ...minimal().population.legit[0]!, buyAfterDays: 30 }];
+    const r = ScenarioSchema.safeParse(minimal({ population: { legit } }));
+    expect(r.error?.issues[0]).toMatchObject({ path: ['population', 'legit', 0, 'buyAfterDays'], params: { hint: 'add willingToPayEur: { median: 120 }' } });
+  });
+
+  it('objective metrics are the engine metrics', () => {
+    expect([...OBJECTIVE_METRICS]).toEqual([...METRICS]);
+  });
+});
+
+describe('effectivePolicies', () => {
+  const s = ScenarioSchema.parse(minimal({
+    policy: {
+      release: { kind: 'weekly', day: 'sun', at: '20:00', horizon: '4w' },
+      measures: { captcha: { kind: 'challenge' }, exactName: {} },
+      flaws: ['captcha-replay'],
+    },
+    policies: {
+      'random-release': { description: 'random', release: { kind: 'random', batchesPerWeek: 5, window: 'mon-fri 08:00-18:00', horizon: '4w' } },
+      'no-captcha': { measures: { captcha: null, identityLimit: { perEmail: 1 } }, flaws: [] },
+    },
+  }));
+  const all = effectivePolicies(s);
+
+  it('puts baseline first, then the overrides in file order', () => {
+    expect(all.map((p) => p.name)).toEqual(['baseline', 'random-release', 'no-captcha']);
+    expect(all[1]?.description).toBe('random');
+    expect(all[0]).not.toHaveProperty('description');
+  });
+
+  it('replaces release, keeps the baseline measures and flaws when not overridden', () => {
+    expect(all[1]?.policy).toEqual({
+      release: { kind: 'random', batchesPerWeek: 5, window: 'mon-fri 08:00-18:00', horizon: '4w' },
+      measures: { captcha: { kind: 'challenge', difficulty: 17, ttl: '2m' }, exactName: { atCheckIn: true } },
+      flaws: ['captcha-replay'],
+    });
+  });
+
+  it('merges measures key by key, null switching one off, and replaces flaws', () => {
+    expect(all[2]?.policy).toEqual({
+      release: { kind: 'weekly', day: 'sun', at: '20:00', horizon: '4w' },
+      measures: { exactName: { atCheckIn: true }, identityLimit: { perEmail: 1, purgeDuplicates: false } },
+      flaws: [],
+    });
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The scenario file: what is simulated (target counters and policy), who takes part
+ * (population), how long and how often (duration, replications), and what counts (objective,
+ * gates). Contract shared with engine/ and bots/: field names are stable, every object is
+ * strict, defaults are applied in the output type.
+ */
+import { z } from 'zod';
+import { CountersSchema, Duration, PolicySchema } from '../target/domain/policy.js';
+import type { Policy } from '../target/domain/policy.js';
+import { DateString, PositiveDuration } from './schema/common.js';
+import { crossCheck } from './schema/cross-checks.js';
+import { GatesSchema, ObjectiveSchema } from './schema/outcomes.js';
+import { BASELINE, mergePolicy, PolicyName, PolicyOverrideSchema } from './schema/policies.js';
+import { MarketSchema, PopulationSchema } from './schema/population.js';
+
+export const TargetSchema = z.strictObject({
+  counters: CountersSchema.describe('the counters (guichets) and their opening calendar'),
+  registry: z.boolean().default(true).describe("legitimate users' AGDREF numbers are known to the registry"),
+});
+
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional().describe('path or URL of this JSON Schema, for editors'),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  seed: z.number().int().min(0).default(1).describe('run seed: same scenario + same seed = same result'),
+  start: DateString.describe('first day of the run, YYYY-MM-DD (Europe/Paris midnight)'),
+  duration: PositiveDuration.describe('length of the run, e.g. "26w" or "365d"'),
+  warmup: Duration.default('0d').describe('metrics count only users arriving after it (lets queues fill)'),
+  objective: ObjectiveSchema.describe('the metric policies are ranked on'),
+  sources: z.array(z.string()).default([]).describe('figures behind the numbers'),
+  assumptions: z.array(z.string()).default([]),
+  target: TargetSchema,
+  policy: PolicySchema.describe('the baseline policy: release, measures, flaws'),
+  policies: z.record(PolicyName, PolicyOverrideSchema).default({})
+    .describe('alternative policies compared side by side with the baseline, merged over `policy`'),
+  population: PopulationSchema,
+  market: MarketSchema,
+  replications: z.number().int().min(1).max(1000).default(10),
+  gates: GatesSchema.describe('pass/fail thresholds, e.g. legit.servedBeforeDeadline: ["mean>=0.8"]'),
+}).superRefine((value, ctx) => {
+  crossCheck(value, ({ path, message, hint, input }) => {
+    ctx.addIssue({ code: 'custom', path, message, input, ...(hint ? { params: { hint } } : {}) });
+  });
+}, { when: () => true }).meta({
+  title: 'guichet scenario',
+  description: 'A load-simulation scenario for an appointment booking system: counters, release policy and '
+    + 'anti-bot measures, legitimate users and scalper crews. See scenarios/*.yaml for examples.',
+});
+
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+
+export interface EffectivePolicy {
+  name: string;
+  description?: string;
+  policy: Policy;
+}
+
+/** The policies a run compares: 'baseline' (the scenario's `policy`) first, then `policies` in file order. */
+export function effectivePolicies(s: Scenario): EffectivePolicy[] {
+  const out: EffectivePolicy[] = [{ name: BASELINE, policy: s.policy }];
+  for (const [name, override] of Object.entries(s.policies)) {
+    const policy = mergePolicy(s.policy, override);
+    out.push(override.description === undefined ? { name, policy } : { name, description: override.description, policy });
+  }
+  return out;
+}
+
+export { BASELINE, mergePolicy } from './schema/policies.js';
+export type { PolicyOverride } from './schema/policies.js';
+export { OBJECTIVE_METRICS } from './schema/outcomes.js';
+export type { Objective, ObjectiveMetric } from './schema/outcomes.js';
+export { STRATEGIES } from './schema/population.js';
+export type { CaptchaSolver, LegitGroup, Market, Population, ScalperCrew, Strategy } from './schema/population.js';
+export type { Policy } from '../target/domain/policy.js';

@@ -1,0 +1,61 @@
+/**
+ * Small building blocks of the scenario schema: ids, shares, dates, day ranges, medians.
+ * Messages are written for the person editing the file; the loader adds what they typed.
+ */
+import { z } from 'zod';
+import { Duration, Hours } from '../../target/domain/policy.js';
+import { DURATION_RE, durationMs } from '../../target/domain/time-units.js';
+
+export const ID_RE = /^[a-z][a-z0-9-]*$/;
+export const Id = z.string().regex(ID_RE, 'expected a lowercase id such as "workers" (a-z, 0-9, -)');
+
+/** a proportion of a population: 0 = nobody, 1 = everybody */
+export const Share = z.number().min(0).max(1);
+
+/** a lognormal-ish quantity given by its median; the engine chooses the spread */
+export const Median = z.strictObject({ median: z.number().positive() });
+
+/** a uniform draw between min and max days */
+export const DayRange = z.strictObject({
+  min: z.number().min(0),
+  max: z.number().min(0),
+}).superRefine((r, ctx) => {
+  if (r.min > r.max) ctx.addIssue({ code: 'custom', message: `max (${r.max}) is smaller than min (${r.min})`, path: ['max'], input: r.max });
+});
+
+/** "8w" with a value above zero; the regex guard keeps durationMs from throwing on bad text */
+export const PositiveDuration = Duration.refine(
+  (d) => !DURATION_RE.test(d) || durationMs(d) > 0,
+  'must be longer than 0 (e.g. "26w")',
+);
+
+/** Hours of policy.ts also lets "24:30" through as an end; activity windows stop at midnight */
+export const ActiveHours = Hours.refine((h) => h.length !== 11 || h.slice(6) <= '24:00', 'hours end at "24:00" at the latest');
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a "YYYY-MM-DD" text is not a calendar date, or undefined when it is one. */
+export function impossibleDate(text: string): string | undefined {
+  const m = DATE_RE.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `impossible date "${text}": there is no month ${month}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `impossible date "${text}": ${MONTHS[month - 1]} ${year} has ${days} days`;
+  return undefined;
+}
+
+/**
+ * A calendar date. YAML 1.1 loaders turn 2019-01-07 into a Date: accept it and keep the text form,
+ * so the rest of the harness sees one shape.
+ */
+export const DateString = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z.string()
+    .regex(DATE_RE, 'expected a date "YYYY-MM-DD"')
+    .superRefine((text, ctx) => {
+      const why = impossibleDate(text);
+      if (why) ctx.addIssue({ code: 'custom', message: why, input: text });
+    }),
+);

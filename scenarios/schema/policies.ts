@@ -1,0 +1,47 @@
+/**
+ * Alternative policies compared side by side with the scenario's own `policy` (the baseline).
+ * An override replaces `release` and `flaws` when given and merges `measures` key by key;
+ * `null` switches a measure of the baseline off.
+ */
+import { z } from 'zod';
+import { FLAWS, MeasuresSchema, PolicySchema, ReleaseSchema } from '../../target/domain/policy.js';
+import type { Policy } from '../../target/domain/policy.js';
+import { ID_RE } from './common.js';
+
+type MeasureShape = typeof MeasuresSchema.shape;
+type MeasureKey = keyof MeasureShape;
+type OverrideShape = { [K in MeasureKey]: z.ZodOptional<z.ZodNullable<ReturnType<MeasureShape[K]['unwrap']>>> };
+
+const overrideShape = Object.fromEntries(
+  Object.entries(MeasuresSchema.shape).map(([key, schema]) => [key, schema.unwrap().nullable().optional()]),
+) as OverrideShape;
+
+export const MeasuresOverrideSchema = z.strictObject(overrideShape);
+
+export const PolicyOverrideSchema = z.strictObject({
+  description: z.string().optional(),
+  release: ReleaseSchema.optional().describe('replaces the baseline release'),
+  measures: MeasuresOverrideSchema.optional().describe('merged over the baseline measures; null switches one off'),
+  flaws: z.array(z.enum(FLAWS)).optional().describe('replaces the baseline flaws'),
+});
+export type PolicyOverride = z.output<typeof PolicyOverrideSchema>;
+
+export const BASELINE = 'baseline';
+
+export const PolicyName = z.string()
+  .regex(ID_RE, 'expected a lowercase policy name such as "random-release"')
+  .refine((name) => name !== BASELINE, `"${BASELINE}" is the name of the scenario's own policy; pick another name`);
+
+/** The policy an override describes, validated again as a whole. */
+export function mergePolicy(base: Policy, override: PolicyOverride): Policy {
+  const measures: Record<string, unknown> = { ...base.measures };
+  for (const [key, value] of Object.entries(override.measures ?? {})) {
+    if (value === null) delete measures[key];
+    else if (value !== undefined) measures[key] = value;
+  }
+  return PolicySchema.parse({
+    release: override.release ?? base.release,
+    measures,
+    flaws: override.flaws ?? base.flaws,
+  });
+}

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { durationMs, hoursRange } from '../target/domain/time-units.js';
+import { loadScenario } from './load.js';
+import { effectivePolicies } from './schema.js';
+import type { Scenario } from './schema.js';
+
+const SHIPPED = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => `scenarios/${f}`);
+const WEEK_MS = durationMs('1w');
+
+/** slots a week the calendar offers, before any extra capacity */
+function slotsPerWeek(s: Scenario): number {
+  return Object.values(s.target.counters).reduce((sum, c) => {
+    const [from, to] = hoursRange(c.hours);
+    return sum + c.days.length * Math.floor((to - from) / c.slotMinutes) * c.desks;
+  }, 0);
+}
+
+describe('shipped scenarios', () => {
+  it('are the six the documentation names', () => {
+    expect(SHIPPED).toEqual([
+      'scenarios/herault-2019-measures.yaml', 'scenarios/herault-2019.yaml', 'scenarios/lottery.yaml',
+      'scenarios/matrix.yaml', 'scenarios/national-module-2019.yaml', 'scenarios/waiting-room.yaml',
+    ]);
+  });
+
+  for (const file of SHIPPED) {
+    it(`${file} validates and points editors at the schema`, () => {
+      expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./scenario.schema.json');
+      const s = loadScenario(file);
+      expect(s.sources.length).toBeGreaterThan(0);
+      expect(s.assumptions.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('share one Hérault population, so their results compare', () => {
+    const [reference, ...others] = SHIPPED.map(loadScenario);
+    for (const s of others) {
+      expect(s.population).toEqual(reference!.population);
+      expect(s.target).toEqual(reference!.target);
+      expect(s.market).toEqual(reference!.market);
+    }
+  });
+
+  it('herault-2019 offers ~15,000 slots a year for ~12,000 arrivals a year (seeds 000, 001, 004)', () => {
+    const s = loadScenario('scenarios/herault-2019.yaml');
+    const arrivalsPerYear = s.population.legit.reduce((sum, g) => sum + g.arrivals.perWeek, 0) * 52;
+    expect(arrivalsPerYear).toBeGreaterThan(11_800);
+    expect(arrivalsPerYear).toBeLessThan(12_200);
+    expect(slotsPerWeek(s) * 52).toBeGreaterThan(14_500);
+    expect(slotsPerWeek(s) * 52).toBeLessThan(15_500);
+    expect(durationMs(s.duration)).toBe(52 * WEEK_MS);
+    expect(s.policy).toEqual({ release: { kind: 'weekly', day: 'sun', at: '20:00', horizon: '8w' }, measures: {}, flaws: [] });
+    expect(s.population.legit.find((g) => g.group === 'families')?.activeHours).toBe('00:00-24:00');
+    expect(new Set(s.population.scalpers.map((c) => c.strategy))).toEqual(new Set(['hoarder', 'sniper', 'broker', 'double-seller']));
+  });
+
+  it('matrix compares the baseline with every measure, quickly enough for npm start', () => {
+    const s = loadScenario('scenarios/matrix.yaml');
+    const policies = effectivePolicies(s);
+    expect(policies.map((p) => p.name)).toEqual([
+      'baseline', 'random-release', 'batch-release', 'herault-measures', 'national-module', 'lottery', 'waiting-room',
+    ]);
+    expect(s.replications).toBe(20);
+    expect(durationMs(s.duration)).toBeLessThanOrEqual(26 * WEEK_MS);
+    // each policy of the matrix is the policy of its own scenario file
+    const own = (file: string): unknown => loadScenario(`scenarios/${file}`).policy;
+    const byName = Object.fromEntries(policies.map((p) => [p.name, p.policy]));
+    expect(byName['baseline']).toEqual(own('herault-2019.yaml'));
+    expect(byName['herault-measures']).toEqual(own('herault-2019-measures.yaml'));
+    expect(byName['national-module']).toEqual(own('national-module-2019.yaml'));
+    expect(byName['lottery']).toEqual(own('lottery.yaml'));
+    expect(byName['waiting-room']).toEqual(own('waiting-room.yaml'));
+  });
+});
