@@ -28,18 +28,18 @@ describe('guichet report', () => {
   const resultFile = join(dir, 'result.json');
   writeFileSync(resultFile, JSON.stringify(buildFixture()));
 
-  it('writes the French report into --out and prints the paths', async () => {
-    const out = join(dir, 'fr');
-    const run = await guichet('report', resultFile, '--lang', 'fr', '--out', out);
+  it('writes the English report into --out and prints the paths', async () => {
+    const out = join(dir, 'en');
+    const run = await guichet('report', resultFile, '--lang', 'en', '--out', out);
     expect(run).toEqual({ out: `${join(out, 'report.html')}\n${join(out, 'summary.md')}\n${join(out, 'result.json')}\n`, err: '', exitCode: 0 });
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<html lang="fr">');
-    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('### En bref');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<html lang="en">');
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('### In short');
   });
 
-  it('defaults to English, next to result.json', async () => {
+  it('defaults to French (as `guichet run` does), next to result.json', async () => {
     const run = await guichet('report', resultFile);
     expect(run.exitCode).toBe(0);
-    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('### In short');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('### En bref');
     expect(JSON.parse(readFileSync(resultFile, 'utf8'))).toEqual(buildFixture());
   });
 

@@ -1,0 +1,54 @@
+/**
+ * A small pool of worker threads for replications. Each task is independent and its result
+ * is put back at its index, so the outcome does not depend on which worker finished first.
+ * From TypeScript sources (tests, development) the workers load tsx; from dist/ plain Node.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+export interface PoolOptions {
+  /** number of workers; 1 runs everything in this thread */
+  workers?: number;
+  onDone?: (done: number, total: number) => void;
+}
+
+export function defaultWorkers(tasks: number): number {
+  return Math.max(1, Math.min(tasks, availableParallelism()));
+}
+
+/** Runs `tasks` through the worker module `workerUrl` (which answers { i, task } with { i, result } or { i, error }). */
+export async function runPool<T, R>(workerUrl: URL, tasks: readonly T[], opts: PoolOptions = {}): Promise<R[]> {
+  const results = new Array<R>(tasks.length);
+  const size = Math.min(opts.workers ?? defaultWorkers(tasks.length), tasks.length);
+  if (size === 0) return results;
+  const fromSources = workerUrl.pathname.endsWith('.ts');
+  let next = 0;
+  let done = 0;
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const feed = (w: Worker) => {
+        if (next >= tasks.length) return;
+        const i = next++;
+        w.postMessage({ i, task: tasks[i] });
+      };
+      for (let k = 0; k < size; k++) {
+        const w = new Worker(workerUrl, fromSources ? { execArgv: ['--import', 'tsx'] } : {});
+        workers.push(w);
+        w.on('message', (m: { i: number; result?: R; error?: string }) => {
+          if (m.error !== undefined) { reject(new Error(m.error)); return; }
+          results[m.i] = m.result as R;
+          opts.onDone?.(++done, tasks.length);
+          if (done === tasks.length) resolve();
+          else feed(w);
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => { if (code !== 0 && done < tasks.length) reject(new Error(`worker exited with code ${code}`)); });
+        feed(w);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}

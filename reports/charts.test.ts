@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { buildCharts, policyColours } from './charts.js';
+import { Texts } from './i18n/texts.js';
+import { buildFixture } from './test-support/fixture.js';
+
+describe('buildCharts', () => {
+  it('builds the seven charts of a full run, each with a caption and a table', () => {
+    const { charts, notes } = buildCharts(buildFixture(), new Texts('en'));
+    expect(charts.map((c) => c.id)).toEqual(['timeline', 'cdf', 'served', 'money', 'collateral', 'equity', 'traffic']);
+    expect(notes).toEqual([]);
+    for (const c of charts) {
+      expect(c.caption.length, c.id).toBeGreaterThan(40);
+      expect(c.table.rows.length, c.id).toBeGreaterThan(0);
+      for (const row of c.table.rows) expect(row, c.id).toHaveLength(c.table.columns.length);
+    }
+  });
+
+  it('draws served-before-deadline means with their interval as whiskers, and tabulates the same numbers', () => {
+    const result = buildFixture();
+    const tx = new Texts('en');
+    const served = buildCharts(result, tx).charts.find((c) => c.id === 'served')!;
+    const ivs = result.policies.map((p) => p.summary['legit.servedBeforeDeadline']);
+    expect(served.datasets[0]!.data).toEqual(ivs.map((iv) => iv.mean));
+    expect(served.datasets[0]!.intervals).toEqual(ivs.map((iv) => [iv.low, iv.high]));
+    expect(served.table.rows.map((r) => r[1])).toEqual(ivs.map((iv) => tx.interval('share', iv)));
+    expect(served.yMax).toBe(1);
+  });
+
+  it('keeps one colour per policy across charts, grey for the baseline', () => {
+    const result = buildFixture();
+    const colours = policyColours(result);
+    expect(colours.get('baseline')).toBe('#6b6b6b');
+    expect(new Set(colours.values()).size).toBe(3);
+    const cdf = buildCharts(result, new Texts('en')).charts.find((c) => c.id === 'cdf')!;
+    expect(cdf.datasets.map((d) => d.color)).toEqual(result.policies.map((p) => colours.get(p.name)));
+  });
+
+  it('lists only measures some policy used, and replaces the chart by a sentence when none did', () => {
+    const full = buildCharts(buildFixture(), new Texts('en')).charts.find((c) => c.id === 'collateral')!;
+    expect(full.table.rows.map((r) => r[0])).toEqual(['Captcha', 'Bookings per e-mail limit', 'Duplicate purge', 'Exact-name check']);
+    expect(full.datasets[0]!.data).toEqual([null, null, null, null]); // the baseline has no measure
+    const single = buildCharts(buildFixture({ policies: 1, replications: 1 }), new Texts('fr'));
+    expect(single.charts.map((c) => c.id)).not.toContain('collateral');
+    expect(single.notes).toEqual([{ id: 'collateral', title: expect.any(String), text: 'Aucune mesure n’a touché d’usagers légitimes dans ces dispositifs.' }]);
+  });
+
+  it('draws no whiskers for a single replication', () => {
+    const { charts } = buildCharts(buildFixture({ policies: 2, replications: 1 }), new Texts('en'));
+    for (const c of charts) for (const d of c.datasets) expect(d.intervals, c.id).toBeUndefined();
+  });
+
+  it('labels groups with their traits and the timeline with dates', () => {
+    const { charts } = buildCharts(buildFixture(), new Texts('fr'));
+    const equity = charts.find((c) => c.id === 'equity')!;
+    expect(equity.labels![0]).toEqual(['workers', 'works weekdays, own connection']);
+    const timeline = charts.find((c) => c.id === 'timeline')!;
+    expect(timeline.labels!.slice(0, 2)).toEqual(['6\u00a0janv.', '7\u00a0janv.']);
+    expect(timeline.datasets.filter((d) => d.dashed)).toHaveLength(3);
+  });
+});
+
+describe('values no replication defined', () => {
+  it('leave a gap in the bars and read "no data" in the table', () => {
+    const result = buildFixture({ policies: 2 });
+    result.policies[1]!.summary['legit.moneyPaidEur'] = { mean: 0, low: 0, high: 0, n: 0 };
+    const money = buildCharts(result, new Texts('en')).charts.find((c) => c.id === 'money')!;
+    expect(money.datasets[0]!.data[1]).toBeNull();
+    expect(money.datasets[0]!.intervals![1]).toBeNull();
+    expect(money.table.rows[1]).toEqual(['random release', 'no data']);
+  });
+});
+
+describe('bar captions', () => {
+  it('explain the whiskers, or say there are none with a single replication', () => {
+    const many = buildCharts(buildFixture(), new Texts('en')).charts.find((c) => c.id === 'served')!;
+    expect(many.caption).toMatch(/Black whiskers: 95% interval/);
+    const one = buildCharts(buildFixture({ replications: 1 }), new Texts('en')).charts.find((c) => c.id === 'served')!;
+    expect(one.caption).toMatch(/1 replication: no interval\.$/);
+    expect(one.caption).not.toContain('whiskers');
+  });
+});

@@ -1,0 +1,194 @@
+/**
+ * What each chart shows, as plain data: the HTML page serialises these specs and a small browser
+ * script turns them into chart.js charts. Each spec also carries the same numbers as a table,
+ * formatted in the report's language, for readers who cannot see the canvas.
+ */
+import { COLLATERAL_MEASURES } from '../engine/result.js';
+import type { Interval, PolicyResult, RunResult } from '../engine/result.js';
+import type { Unit } from './i18n/format.js';
+import type { Texts } from './i18n/texts.js';
+import { meanDaily, waitCdf } from './model/series.js';
+
+export interface ChartDataset {
+  label: string;
+  /** one colour, or one per bar */
+  color: string | string[];
+  data: (number | null)[] | { x: number; y: number }[];
+  dashed?: boolean;
+  /** [low, high] per bar, drawn as whiskers; absent with a single replication */
+  intervals?: ([number, number] | null)[];
+}
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  caption: string;
+  kind: 'bar' | 'line';
+  /** category labels (an array is drawn on several lines); absent for a numeric x axis */
+  labels?: (string | string[])[];
+  xTitle: string;
+  yTitle: string;
+  yUnit: Unit;
+  yMax?: number;
+  legend: boolean;
+  datasets: ChartDataset[];
+  table: { caption: string; columns: string[]; rows: string[][] };
+}
+
+export interface ChartsModel {
+  charts: ChartSpec[];
+  /** sentences shown instead of a chart that has nothing to draw */
+  notes: { id: string; title: string; text: string }[];
+}
+
+const BASELINE_GREY = '#6b6b6b';
+// Okabe–Ito colours (readable with colour-blindness), yellow left out: too pale on white.
+const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+
+export function policyColours(result: RunResult): Map<string, string> {
+  const colours = new Map<string, string>();
+  let next = 0;
+  for (const p of result.policies) {
+    colours.set(p.name, p.name === 'baseline' ? BASELINE_GREY : PALETTE[next++ % PALETTE.length]!);
+  }
+  return colours;
+}
+
+const whisker = (iv: Interval | undefined): [number, number] | null => (iv && iv.n > 1 ? [iv.low, iv.high] : null);
+/** The bar's height; none when no replication defined the value (n = 0). */
+const height = (iv: Interval | undefined): number | null => (iv && iv.n > 0 ? iv.mean : null);
+const hasIntervals = (ivs: (Interval | undefined)[]): boolean => ivs.some((iv) => iv !== undefined && iv.n > 1);
+
+/** Bar captions end by saying how to read the whiskers, or that there are none. */
+function withWhiskerNote(caption: string, whiskers: boolean, tx: Texts): string {
+  return `${caption} ${whiskers ? tx.t('chart.whiskers', { ci: tx.ci }) : tx.t('chart.noWhiskers')}`;
+}
+
+/** One bar per policy for one metric. */
+function perPolicyBar(
+  result: RunResult, tx: Texts, colours: Map<string, string>,
+  id: string, metric: 'legit.servedBeforeDeadline' | 'legit.moneyPaidEur' | 'traffic.botShare', unit: Unit,
+): ChartSpec {
+  const ivs = result.policies.map((p) => p.summary[metric]);
+  const label = tx.metricLabel(metric);
+  const dataset: ChartDataset = { label, color: result.policies.map((p) => colours.get(p.name)!), data: ivs.map(height) };
+  if (hasIntervals(ivs)) dataset.intervals = ivs.map(whisker);
+  const spec: ChartSpec = {
+    id, kind: 'bar', legend: false,
+    title: tx.t(`chart.${id as 'served' | 'money' | 'traffic'}.title`),
+    caption: withWhiskerNote(tx.t(`chart.${id as 'served' | 'money' | 'traffic'}.caption`), hasIntervals(ivs), tx),
+    labels: result.policies.map((p) => tx.policyShort(p.name)),
+    xTitle: tx.t('table.policy'), yTitle: label, yUnit: unit, datasets: [dataset],
+    table: {
+      caption: tx.t(`chart.${id as 'served' | 'money' | 'traffic'}.title`),
+      columns: [tx.t('table.policy'), label],
+      rows: result.policies.map((p, i) => [tx.policyShort(p.name), tx.interval(unit, ivs[i]!)]),
+    },
+  };
+  if (unit === 'share') spec.yMax = 1;
+  return spec;
+}
+
+function timeline(result: RunResult, tx: Texts, colours: Map<string, string>): ChartSpec {
+  const series = result.policies.map((p) => new Map(meanDaily(p).map((d) => [d.day, d])));
+  const days = [...new Set(series.flatMap((s) => [...s.keys()]))].sort((a, b) => a - b);
+  const start = result.scenario.start;
+  const datasets: ChartDataset[] = result.policies.flatMap((p, i) => [
+    { label: tx.t('series.people', { policy: tx.policyShort(p.name) }), color: colours.get(p.name)!, data: days.map((d) => series[i]!.get(d)?.bookedByLegit ?? null) },
+    { label: tx.t('series.scalpers', { policy: tx.policyShort(p.name) }), color: colours.get(p.name)!, dashed: true, data: days.map((d) => series[i]!.get(d)?.bookedByBots ?? null) },
+  ]);
+  const weekly = days.filter((d, k) => d % 7 === 0 || k === days.length - 1);
+  const count = (x: number | undefined): string => (x === undefined ? '–' : tx.fmt.number(x));
+  return {
+    id: 'timeline', kind: 'line', legend: true,
+    title: tx.t('chart.timeline.title'), caption: tx.t('chart.timeline.caption'),
+    labels: days.map((d) => tx.fmt.date(start, d, 'short')),
+    xTitle: tx.t('axis.date'), yTitle: tx.t('axis.bookings'), yUnit: 'count', datasets,
+    table: {
+      caption: tx.t('chart.timeline.title'),
+      columns: [tx.t('axis.date'), ...datasets.map((d) => d.label)],
+      rows: weekly.map((d) => [tx.fmt.date(start, d, 'short'), ...series.flatMap((s) => [count(s.get(d)?.bookedByLegit), count(s.get(d)?.bookedByBots)])]),
+    },
+  };
+}
+
+function cdf(result: RunResult, tx: Texts, colours: Map<string, string>): ChartSpec | null {
+  const curves = result.policies.map((p) => waitCdf(p));
+  if (curves.every((c) => c.length === 0)) return null;
+  const last = Math.max(...curves.map((c) => c.length - 1));
+  const rowsAt = Array.from({ length: Math.floor(last / 7) + 1 }, (_, w) => w * 7);
+  if (rowsAt[rowsAt.length - 1] !== last) rowsAt.push(last);
+  const at = (c: { share: number }[], day: number): string => (c.length === 0 ? '–' : tx.value('share', (c[Math.min(day, c.length - 1)]!).share));
+  return {
+    id: 'cdf', kind: 'line', legend: true,
+    title: tx.t('chart.cdf.title'), caption: tx.t('chart.cdf.caption'),
+    xTitle: tx.t('axis.waitDays'), yTitle: tx.t('axis.servedWithin'), yUnit: 'share', yMax: 1,
+    datasets: result.policies.map((p, i) => ({ label: tx.policyShort(p.name), color: colours.get(p.name)!, data: curves[i]!.map((c) => ({ x: c.day, y: c.share })) })),
+    table: {
+      caption: tx.t('chart.cdf.title'),
+      columns: [tx.t('axis.waitDays'), ...result.policies.map((p) => tx.policyShort(p.name))],
+      rows: rowsAt.map((day) => [tx.fmt.number(day), ...curves.map((c) => at(c, day))]),
+    },
+  };
+}
+
+/** Clustered bars: one cluster per category, one bar per policy, with whiskers. */
+function clustered(
+  result: RunResult, tx: Texts, colours: Map<string, string>, id: 'collateral' | 'equity',
+  categories: { key: string; label: string | string[]; text: string }[], pick: (p: PolicyResult, key: string) => Interval | undefined,
+  firstColumn: string, yTitle: string,
+): ChartSpec {
+  const datasets = result.policies.map((p): ChartDataset => {
+    const ivs = categories.map((c) => pick(p, c.key));
+    const d: ChartDataset = { label: tx.policyShort(p.name), color: colours.get(p.name)!, data: ivs.map(height) };
+    if (hasIntervals(ivs)) d.intervals = ivs.map(whisker);
+    return d;
+  });
+  return {
+    id, kind: 'bar', legend: true,
+    title: tx.t(`chart.${id}.title`), caption: withWhiskerNote(tx.t(`chart.${id}.caption`), datasets.some((d) => d.intervals), tx),
+    labels: categories.map((c) => c.label), xTitle: firstColumn, yTitle, yUnit: 'share', datasets,
+    table: {
+      caption: tx.t(`chart.${id}.title`),
+      columns: [firstColumn, ...result.policies.map((p) => tx.policyShort(p.name))],
+      rows: categories.map((c) => [c.text, ...result.policies.map((p) => {
+        const iv = pick(p, c.key);
+        return iv ? tx.interval('share', iv) : '–';
+      })]),
+    },
+  };
+}
+
+export function buildCharts(result: RunResult, tx: Texts): ChartsModel {
+  const colours = policyColours(result);
+  const charts: ChartSpec[] = [];
+  const notes: ChartsModel['notes'] = [];
+  charts.push(timeline(result, tx, colours));
+  const waits = cdf(result, tx, colours);
+  if (waits) charts.push(waits);
+  charts.push(perPolicyBar(result, tx, colours, 'served', 'legit.servedBeforeDeadline', 'share'));
+  charts.push(perPolicyBar(result, tx, colours, 'money', 'legit.moneyPaidEur', 'eur'));
+
+  const measures = COLLATERAL_MEASURES.filter((m) => result.policies.some((p) => p.collateral[m] !== undefined));
+  if (measures.length === 0) {
+    notes.push({ id: 'collateral', title: tx.t('chart.collateral.title'), text: tx.t('chart.collateral.none') });
+  } else {
+    charts.push(clustered(result, tx, colours, 'collateral',
+      measures.map((m) => ({ key: m, label: tx.measureLabel(m), text: tx.measureLabel(m) })),
+      (p, key) => p.collateral[key as (typeof measures)[number]], tx.t('table.measure'), tx.t('axis.peopleHit')));
+  }
+
+  const traits = new Map<string, string[]>();
+  for (const p of result.policies) for (const run of p.runs) for (const [g, m] of Object.entries(run.groups)) if (!traits.has(g)) traits.set(g, m.traits);
+  const groups = [...new Set(result.policies.flatMap((p) => Object.keys(p.groups)))];
+  if (groups.length > 0) {
+    charts.push(clustered(result, tx, colours, 'equity',
+      groups.map((g) => {
+        const t = traits.get(g) ?? [];
+        return { key: g, label: t.length ? [g, t.join(', ')] : g, text: t.length ? `${g} (${t.join(', ')})` : g };
+      }),
+      (p, key) => p.groups[key]?.servedBeforeDeadline, tx.t('table.group'), tx.metricLabel('legit.servedBeforeDeadline')));
+  }
+  charts.push(perPolicyBar(result, tx, colours, 'traffic', 'traffic.botShare', 'share'));
+  return { charts, notes };
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseResult, readResultFile, ResultFileError } from './read-result.js';
+import { buildFixture } from './test-support/fixture.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'guichet-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('readResultFile', () => {
+  it('reads a result written as JSON, keeping every field', () => {
+    const fixture = buildFixture();
+    const back = readResultFile(write('ok.json', JSON.stringify(fixture)));
+    expect(back).toEqual(fixture);
+  });
+
+  it('accepts what the engine writes for undefined values: null metrics and n = 0 intervals', () => {
+    const fixture = buildFixture();
+    (fixture.policies[0]!.runs[0]!.metrics as Record<string, number | null>)['legit.waitDays.p50'] = null;
+    fixture.policies[0]!.summary['legit.waitDays.p50'] = { mean: 0, low: 0, high: 0, n: 0 };
+    expect(readResultFile(write('undefined.json', JSON.stringify(fixture)))).toEqual(fixture);
+  });
+
+  it('refuses an unknown schema version by name', () => {
+    const file = write('v2.json', JSON.stringify({ ...buildFixture(), schema: 'guichet.result/v2' }));
+    expect(() => readResultFile(file)).toThrow(`${file}: unknown result schema "guichet.result/v2"; this guichet reads "guichet.result/v1"`);
+  });
+
+  it('locates a missing metric by its JSON path', () => {
+    const broken = buildFixture();
+    delete (broken.policies[1]!.summary as Partial<typeof broken.policies[1]['summary']>)['traffic.botShare'];
+    expect(() => parseResult(JSON.parse(JSON.stringify(broken)), 'r.json')).toThrow(/r\.json: not a valid guichet result\n {2}at policies\[1\]\.summary\["traffic\.botShare"\]: /);
+  });
+
+  it('rejects a policy without replications and a bad objective', () => {
+    const broken = buildFixture();
+    broken.policies[0]!.runs = [];
+    (broken.scenario.objective as { metric: string }).metric = 'happiness';
+    let message = '';
+    try { parseResult(broken); } catch (e) { message = (e as Error).message; }
+    expect(message).toContain('at scenario.objective.metric');
+    expect(message).toContain('at policies[0].runs');
+  });
+
+  it('explains unreadable and non-JSON files without a stack trace', () => {
+    expect(() => readResultFile(join(dir, 'missing.json'))).toThrow(/missing\.json: cannot read \(no such file\)/);
+    expect(() => readResultFile(write('bad.json', '{"schema": '))).toThrow(ResultFileError);
+    expect(() => readResultFile(write('bad2.json', '{"schema": '))).toThrow(/bad2\.json: not JSON/);
+    expect(() => parseResult(null)).toThrow(/not a valid guichet result/);
+  });
+});
