@@ -28,7 +28,8 @@ export function prepareStatements(db: Database) {
     releaseRange: p<[number, string, number, number]>(
       `UPDATE slots SET state = 'released', released_at = ? WHERE counter IN (SELECT value FROM json_each(?))
        AND state = 'hidden' AND start > ? AND start <= ?`),
-    available: p<[string, number, number], SlotRow>(`SELECT ${SLOT_COLUMNS} ${AVAILABLE} ${SLOT_ORDER} LIMIT ?`),
+    // one counter: (start, desk) is unique and follows the slots_available index, so no sort step
+    available: p<[string, number, number], SlotRow>(`SELECT ${SLOT_COLUMNS} ${AVAILABLE} ORDER BY start, desk LIMIT ?`),
     countAvailable: p<[string, number], { n: number }>(`SELECT count(*) AS n ${AVAILABLE}`),
     setSlotState: p<[string, string]>('UPDATE slots SET state = ? WHERE id = ?'),
     releasedBy: p<[number], SlotRow>(

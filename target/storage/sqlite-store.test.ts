@@ -3,11 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store.js';
 import { storeConformance } from './store.conformance.js';
 import { booking, releasedSlot } from './test-support/fixtures.js';
-import { buildSqliteStoreForNode } from './test-support/node-build.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-sqlite-'));
 let n = 0;
@@ -17,19 +16,16 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 storeConformance('SqliteStore (file)', () => new SqliteStore(dbFile('conformance')));
 
 describe('SqliteStore on disk', () => {
-  let build = '';
-  beforeAll(() => {
-    build = buildSqliteStoreForNode();
-  });
-  afterAll(() => fs.rmSync(build, { recursive: true, force: true }));
+  // the child runs the real TypeScript store through tsx (Node 20 does not strip types)
+  const storeUrl = new URL('./sqlite-store.ts', import.meta.url).href;
 
   /** Runs `body` in a child node process with `store` opened on `file`; resolves with its output lines. */
   function child(file: string, body: string, onLine?: (line: string, kill: () => void) => void): Promise<string[]> {
-    const script = path.join(build, `child-${++n}.mjs`);
-    fs.writeFileSync(script, `import { SqliteStore } from './target/storage/sqlite-store.js';
+    const script = path.join(dir, `child-${++n}.mjs`);
+    fs.writeFileSync(script, `import { SqliteStore } from ${JSON.stringify(storeUrl)};
 const store = new SqliteStore(${JSON.stringify(file)});
 ${body}\n`);
-    const proc = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     let err = '';
     let buf = '';
@@ -108,6 +104,21 @@ setInterval(() => {}, 1000);`, (line, kill) => { if (line.startsWith('committed'
     expect(answers.filter((a) => a === 'ok')).toHaveLength(1);
     expect(answers[0]).toBe('ok');
     expect(two.ledger().map((b) => b.id)).toEqual(['b0']);
+    one.close();
+    two.close();
+  });
+
+  it('lists fresh availability after another connection books (the list cache follows data_version)', () => {
+    const file = dbFile('cache');
+    const [one, two] = [new SqliteStore(file), new SqliteStore(file)];
+    const [a, b] = [releasedSlot('a', 10), releasedSlot('a', 20)];
+    one.insertSlots([a, b]);
+    expect(one.availableSlots('a', 0, 10).map((s) => s.id)).toEqual([a.id, b.id]);
+    expect(one.availableSlots('a', 0, 10).map((s) => s.id)).toEqual([a.id, b.id]);
+    expect(two.insertBooking(booking('x', a))).toBe('ok');
+    expect(one.availableSlots('a', 0, 10).map((s) => s.id)).toEqual([b.id]);
+    // time passing the first listed slot also drops it, with no write at all
+    expect(one.availableSlots('a', 20, 10)).toEqual([]);
     one.close();
     two.close();
   });

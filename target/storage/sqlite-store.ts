@@ -9,6 +9,7 @@ import type {
   Booking, BookingStatus, Challenge, Mail, Registration, Slot, SlotState, WaitingTicket,
 } from '../domain/types.js';
 import { LIVE_STATUSES } from '../domain/types.js';
+import { AvailabilityCache } from './availability-cache.js';
 import { emailKey } from './identity-keys.js';
 import {
   bookingFromRow, bookingParams, challengeFromRow, mailFromRow, registrationFromRow, slotFromRow, ticketFromRow,
@@ -43,11 +44,14 @@ export class SqliteStore implements Store {
   private readonly q: Statements;
   private readonly setStatusTx: (id: string, status: BookingStatus) => void;
   private readonly uncheckedTx: (b: Booking) => void;
+  private readonly available = new AvailabilityCache();
+  private readonly dataVersion: Database.Statement<[], number>;
 
   constructor(readonly path: string) {
     this.db = open(path);
     this.q = prepareStatements(this.db);
     this.checkVersion();
+    this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
     this.setStatusTx = this.db.transaction((id: string, status: BookingStatus) => this.changeStatus(id, status));
     this.uncheckedTx = this.db.transaction((b: Booking) => {
       if (this.insertBooking(b) === 'SLOT_TAKEN') this.q.insertBooking.run(...bookingParams(b, 1));
@@ -55,6 +59,7 @@ export class SqliteStore implements Store {
   }
 
   insertSlots(slots: readonly Slot[]): void {
+    this.available.invalidate();
     this.transaction(() => {
       for (const s of slots) this.q.insertSlot.run(s.id, s.counter, s.start, s.desk, s.state, s.releasedAt ?? null);
     });
@@ -68,6 +73,7 @@ export class SqliteStore implements Store {
   }
   releaseSlots(counters: readonly string[], after: number, upTo: number, at: number): string[] {
     const list = JSON.stringify(counters);
+    this.available.invalidate();
     return this.transaction(() => {
       const ids = this.q.hiddenInRange.all(list, after, upTo).map((r) => r.id);
       this.q.releaseRange.run(at, list, after, upTo);
@@ -77,12 +83,13 @@ export class SqliteStore implements Store {
   availableSlots(counter: string, now: number, limit: number): Slot[] {
     if (!(limit > 0)) return [];
     const n = Number.isFinite(limit) ? Math.floor(limit) : -1;
-    return this.q.available.all(counter, now, n).map(slotFromRow);
+    return this.available.get(counter, now, n, this.dataVersion.get() ?? 0, () => this.q.available.all(counter, now, n).map(slotFromRow));
   }
   countAvailable(counter: string, now: number): number {
     return this.q.countAvailable.get(counter, now)?.n ?? 0;
   }
   setSlotState(id: string, state: SlotState): void {
+    this.available.invalidate();
     if (this.q.setSlotState.run(state, id).changes === 0) throw new Error(`setSlotState: unknown slot "${id}"`);
   }
   releasedSlotsStartingBy(t: number): Slot[] {
@@ -90,6 +97,7 @@ export class SqliteStore implements Store {
   }
 
   insertBooking(b: Booking): 'ok' | 'SLOT_TAKEN' {
+    this.available.invalidate();
     try {
       this.q.insertBooking.run(...bookingParams(b, 0));
       return 'ok';
@@ -110,6 +118,7 @@ export class SqliteStore implements Store {
     return r && bookingFromRow(r);
   }
   setBookingStatus(id: string, status: BookingStatus): void {
+    this.available.invalidate();
     this.setStatusTx(id, status);
   }
   countLive(field: IdentityField, value: string): number {
@@ -198,6 +207,7 @@ export class SqliteStore implements Store {
     return this.db.transaction(fn)();
   }
   reset(): void {
+    this.available.invalidate();
     this.transaction(() => {
       this.db.exec('DELETE FROM bookings; DELETE FROM slots; DELETE FROM challenges; DELETE FROM registrations;'
         + ' DELETE FROM tickets; DELETE FROM mail; DELETE FROM meta;');

@@ -1,0 +1,67 @@
+/** What every router of the app gets, and the few helpers they share. */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { BookingTarget, BookRequest } from '../domain/booking-target.js';
+import { DomainError } from '../domain/errors.js';
+import type { RequestContext } from '../domain/types.js';
+import type { BookingReceipt } from '../domain/views.js';
+import { requestContext } from './context.js';
+import type { RegistryEntry } from './live-sources.js';
+import type { TargetMetrics } from './metrics.js';
+
+export interface HttpDeps {
+  target: BookingTarget;
+  adminToken: string;
+  trustProxy: boolean;
+  metrics: TargetMetrics;
+  /** present when the AGDREF registry can be loaded over /admin/registry */
+  registry?: { load(entries: readonly RegistryEntry[]): number };
+  /** simulated ms per real ms (Retry-After is in real seconds) */
+  speed: number;
+  /** the target's clock, for pages that compare times (waiting-room admission) */
+  now: () => number;
+  /** called after an admin change of settings or state (the server re-reads the next due time) */
+  changed: () => void;
+}
+
+/** The request's context, computed once per request (it may set the session cookie). */
+export function ctxOf(deps: HttpDeps, req: Request, res: Response): RequestContext {
+  const cached = res.locals['ctx'] as RequestContext | undefined;
+  if (cached) return cached;
+  const ctx = requestContext(req, res, deps.trustProxy);
+  res.locals['ctx'] = ctx;
+  return ctx;
+}
+
+/**
+ * Books through the domain. With the `non-atomic-booking` flaw on, the check and the insert are
+ * split by a turn of the event loop, as in a service that awaits its database between
+ * "is the slot free?" and "insert": concurrent requests interleave and double-book.
+ */
+export async function bookVia(target: BookingTarget, ctx: RequestContext, req: BookRequest): Promise<BookingReceipt> {
+  if (!target.settings().policy.flaws.includes('non-atomic-booking')) return target.book(ctx, req);
+  const prepared = target.prepareBooking(ctx, req);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return target.commitBooking(prepared);
+}
+
+const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+
+/** Constant-time comparison of a presented token with the expected one (hashing equalises lengths). */
+export function tokenMatches(presented: string, expected: string): boolean {
+  return expected.length > 0 && timingSafeEqual(digest(presented), digest(expected));
+}
+
+/** `Authorization: Bearer <admin token>` or UNAUTHORIZED. */
+export function requireAdmin(deps: HttpDeps) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const header = req.headers.authorization ?? '';
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!m || !tokenMatches(m[1] as string, deps.adminToken)) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="guichet-admin"');
+      next(new DomainError('UNAUTHORIZED', 'a valid admin bearer token is required', 'Authorization'));
+      return;
+    }
+    next();
+  };
+}

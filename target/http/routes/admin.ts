@@ -1,0 +1,83 @@
+/**
+ * Admin API under /admin, behind `Authorization: Bearer <token>`: what the harness uses to set a
+ * policy, release on demand, reconcile bookings and read the mail the target "sent".
+ * Its body limit is larger than the public API's: a registry load carries many entries.
+ */
+import express, { Router } from 'express';
+import { DomainError } from '../../domain/errors.js';
+import { TargetConfigSchema } from '../../domain/policy.js';
+import { requireAdmin, type HttpDeps } from '../deps.js';
+import { markMount } from '../metrics.js';
+import { EmptyBodySchema, RegistryBodySchema, issuePath, parseBody } from '../schemas.js';
+
+export const ADMIN_BODY_LIMIT = '20mb';
+
+export function adminRouter(deps: HttpDeps): Router {
+  const { target } = deps;
+  const r = Router();
+  r.use(markMount);
+  r.use(requireAdmin(deps));
+  r.use(express.json({ limit: ADMIN_BODY_LIMIT }));
+
+  // The same shape PUT takes (TargetConfigSchema), so a client can GET, edit and PUT back.
+  const config = () => {
+    const { counters, policy } = target.settings();
+    return { ...policy, counters };
+  };
+
+  r.get('/policy', (_req, res) => {
+    res.json(config());
+  });
+
+  // A policy with optional counters (as `guichet target --policy`); absent counters keep the current ones.
+  r.put('/policy', (req, res) => {
+    const parsed = TargetConfigSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const extra = issue?.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
+      const field = issuePath([...(issue?.path ?? []), ...extra]);
+      throw new DomainError('VALIDATION', `${field ?? 'policy'}: ${issue?.message ?? 'invalid policy'}`, field);
+    }
+    const { counters, ...policy } = parsed.data;
+    target.setSettings({ counters: counters ?? target.settings().counters, policy });
+    // New counters or release rules may make slots due at once.
+    target.tick();
+    deps.changed();
+    res.json(config());
+  });
+
+  r.post('/release', (req, res) => {
+    parseBody(EmptyBodySchema, req.body);
+    const released = target.releaseNow();
+    deps.changed();
+    res.json({ released: released.length, slotIds: released });
+  });
+
+  r.get('/ledger', (_req, res) => {
+    res.json({ bookings: target.ledger() });
+  });
+
+  r.get('/mail', (req, res) => {
+    const to = req.query['to'];
+    if (typeof to !== 'string' || to.trim() === '') throw new DomainError('VALIDATION', 'query parameter "to" (an e-mail address) is required', 'to');
+    res.json({ mail: target.mailFor(to) });
+  });
+
+  r.put('/registry', (req, res) => {
+    const registry = deps.registry;
+    if (!registry) throw new DomainError('NOT_FOUND', 'this target has no loadable registry', 'registry');
+    const { entries } = parseBody(RegistryBodySchema, req.body);
+    res.json({ loaded: registry.load(entries) });
+  });
+
+  // Clears bookings, slots, challenges and mail; keeps policy and registry (configuration, not state).
+  r.post('/reset', (req, res) => {
+    parseBody(EmptyBodySchema, req.body);
+    target.reset();
+    target.tick();
+    deps.changed();
+    res.status(204).end();
+  });
+
+  return r;
+}

@@ -1,0 +1,40 @@
+/** startTarget with its real scaled clock: the Sunday-20:00 release comes at the compressed moment. */
+import { request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseEpoch } from './live-sources.js';
+import { settingsFrom, startTarget, type RunningTarget } from './server.js';
+
+let running: RunningTarget | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+async function slotCount(url: string): Promise<number> {
+  const r = await request(`${url}/api/counters/renewal/slots`, { headers: { 'x-session': 'clock-test-1' } });
+  return ((await r.body.json()) as { slots: unknown[] }).slots.length;
+}
+
+describe('startTarget', () => {
+  it('releases at Sunday 20:00 simulated time, 30 simulated seconds = 0.5 real second at ×60', async () => {
+    const epoch = parseEpoch('2019-01-06T19:59:30') as number;
+    running = await startTarget({ epoch, speed: 60, adminToken: 't', log: () => {} });
+    expect(await slotCount(running.url)).toBe(0);
+    const realStart = Date.now();
+    await expect.poll(() => slotCount(running!.url), { timeout: 3000, interval: 50 }).toBeGreaterThan(0);
+    const realElapsed = Date.now() - realStart;
+    expect(realElapsed).toBeGreaterThan(350);
+    expect(running.clock.now()).toBeGreaterThanOrEqual(Date.UTC(2019, 0, 6, 19, 0));
+  });
+
+  it('keeps the seed in the store, generates an admin token, refuses a bad config', async () => {
+    running = await startTarget({ log: () => {} });
+    expect(running.adminTokenGenerated).toBe(true);
+    expect(running.adminToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(running.store.getMeta('http.seed')).toBe(running.seed);
+    expect(running.url).toBe(`http://127.0.0.1:${running.port}`);
+    expect(() => settingsFrom({ release: { kind: 'weekly', day: 'sun', at: '20:00', horizon: 'soon' } }))
+      .toThrow('invalid target config at release.horizon');
+    await expect(startTarget({ port: running.port, log: () => {} })).rejects.toThrow(/EADDRINUSE/);
+  });
+});
