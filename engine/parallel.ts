@@ -1,13 +1,12 @@
 /**
  * A small pool of worker threads for replications. Each task is independent and its result
  * is put back at its index, so the outcome does not depend on which worker finished first.
- * From TypeScript sources (tests, development) the workers load tsx; from dist/ plain Node.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 export interface PoolOptions {
-  /** number of workers; 1 runs everything in this thread */
+  /** number of worker threads (default: one per core, at most one per task) */
   workers?: number;
   onDone?: (done: number, total: number) => void;
 }
@@ -21,7 +20,6 @@ export async function runPool<T, R>(workerUrl: URL, tasks: readonly T[], opts: P
   const results = new Array<R>(tasks.length);
   const size = Math.min(opts.workers ?? defaultWorkers(tasks.length), tasks.length);
   if (size === 0) return results;
-  const fromSources = workerUrl.pathname.endsWith('.ts');
   let next = 0;
   let done = 0;
   const workers: Worker[] = [];
@@ -33,7 +31,7 @@ export async function runPool<T, R>(workerUrl: URL, tasks: readonly T[], opts: P
         w.postMessage({ i, task: tasks[i] });
       };
       for (let k = 0; k < size; k++) {
-        const w = new Worker(workerUrl, fromSources ? { execArgv: ['--import', 'tsx'] } : {});
+        const w = new Worker(workerUrl);
         workers.push(w);
         w.on('message', (m: { i: number; result?: R; error?: string }) => {
           if (m.error !== undefined) { reject(new Error(m.error)); return; }

@@ -37,7 +37,10 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   }
   const tasks: ReplicationTask[] = policies.flatMap((p) =>
     Array.from({ length: replications }, (_, replication) => ({ scenario: seeded, policy: { name: p.name, policy: p.policy }, replication })));
-  const runs = opts.workers === 1
+  // Node 20 worker threads cannot load TypeScript (module hooks do not reach them), so from
+  // sources (tests, tsx) replications run in this thread; the built package uses workers.
+  const inThread = opts.workers === 1 || import.meta.url.endsWith('.ts');
+  const runs = inThread
     ? tasks.map((t, i) => { const r = simulateTask(t); opts.onProgress?.(i + 1, tasks.length); return r; })
     : await runPool<ReplicationTask, ReplicationResult>(workerUrl(), tasks, {
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
@@ -64,8 +67,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
 }
 
 function workerUrl(): URL {
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  return new URL(`./replication-worker.${ext}`, import.meta.url);
+  return new URL('./replication-worker.js', import.meta.url);
 }
 
 function summarise(p: { name: string; description?: string; policy: unknown }, runs: ReplicationResult[]): PolicyResult {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario, UnknownPolicyError } from './run-matrix.js';
+import { scenario } from './test-support/scenarios.js';
+import { METRICS } from './result.js';
+
+const small = () => scenario({
+  duration: '6w',
+  warmup: '2w',
+  replications: 3,
+  policies: { lottery: { release: { kind: 'lottery', day: 'sun', at: '20:00', horizon: '4w' } } },
+});
+
+describe('runScenario', () => {
+  it('summarises every metric of every policy over the replications, with an interval around the mean', async () => {
+    let progress = 0;
+    const r = await runScenario(small(), { file: 'small.yaml', workers: 1, onProgress: (done, total) => { progress = done; expect(total).toBe(6); } });
+    expect(progress).toBe(6);
+    expect(r.policies.map((p) => p.name)).toEqual(['baseline', 'lottery']);
+    for (const p of r.policies) {
+      expect(p.runs.map((x) => x.replication)).toEqual([0, 1, 2]);
+      expect(new Set(p.runs.map((x) => x.seed)).size).toBe(3);
+      for (const m of METRICS) {
+        const i = p.summary[m];
+        const values = p.runs.map((x) => x.metrics[m]).filter(Number.isFinite);
+        expect(i.mean).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 9);
+        expect(i.low).toBeLessThanOrEqual(i.mean);
+        expect(i.high).toBeGreaterThanOrEqual(i.mean);
+      }
+    }
+  }, 120_000);
+
+  it('honours --seed, --replications and --policy, and names unknown policies', async () => {
+    const r = await runScenario(small(), { file: 'small.yaml', workers: 1, seed: 99, replications: 1, policies: ['lottery'] });
+    expect(r.seed).toBe(99);
+    expect(r.replications).toBe(1);
+    expect(r.policies.map((p) => p.name)).toEqual(['lottery']);
+    expect(r.policies[0]!.summary['bots.captureShare'].n).toBe(1);
+    await expect(runScenario(small(), { file: 'x', workers: 1, policies: ['lotery'] })).rejects.toThrow(UnknownPolicyError);
+    await expect(runScenario(small(), { file: 'x', workers: 1, policies: ['lotery'] })).rejects.toThrow(/"lotery".*baseline, lottery/);
+  }, 120_000);
+});
