@@ -1,0 +1,120 @@
+/**
+ * The vocabulary between agents and drivers. An agent is a generator that yields an Action and
+ * receives its Outcome; the same agent code runs against the in-process target (sim), over HTTP
+ * (live) or in a browser page. Actions are plain data: a driver may log, replay or send them.
+ */
+import type { ErrorCode } from '../target/domain/errors.js';
+import type { Identity, RefusalReason } from '../target/domain/types.js';
+
+export type { Identity } from '../target/domain/types.js';
+
+export interface SlotInfo {
+  id: string;
+  counter: string;
+  /** epoch ms of the appointment */
+  start: number;
+}
+
+export interface ChallengeInfo {
+  id: string;
+  kind: 'challenge' | 'proof-of-work';
+  prompt: string;
+  difficulty?: number;
+  expiresAt: number;
+}
+
+/** Who solves a captcha, and how well. */
+export type Solver =
+  /** a person typing it: takes `seconds`, wrong with probability failRate */
+  | { kind: 'human'; seconds: number; failRate: number }
+  /** a solving farm (2Captcha-like): latency, price, accuracy */
+  | { kind: 'farm'; latencySeconds: number; usdPer1000: number; accuracy: number }
+  /** proof-of-work computed on the agent's own device */
+  | { kind: 'cpu'; hashesPerSecond: number };
+
+/** What the holder of a booking has: enough to cancel it, show it, or sell it. */
+export interface Convocation {
+  bookingId: string;
+  token: string;
+  slotId: string;
+  counter: string;
+  slotStart: number;
+  /** the name printed on it */
+  name: string;
+}
+
+/** How a scalper hands a slot to a buyer (DESIGN.md, The market). */
+export type SaleMode = 'handover' | 'transfer' | 'to-order';
+
+/** Messages the market puts in an agent's inbox. */
+export type MarketMessage =
+  /** to a buyer: the convocation they paid for */
+  | { kind: 'delivered'; orderId: string; convocation: Convocation; priceEur: number; crew: string; mode: SaleMode }
+  /** to a buyer: the seller could not deliver (lost the rebooking race); money refunded */
+  | { kind: 'failed'; orderId: string; crew: string }
+  /** to a seller: transfer this held booking to the buyer (cancel, then book in their name) */
+  | { kind: 'transfer'; orderId: string; convocation: Convocation; buyer: Identity }
+  /** to a broker: book a slot for this client with their own identity */
+  | { kind: 'order'; orderId: string; counter: string; client: Identity; notAfter: number }
+  /** to a broker: the client called the order off */
+  | { kind: 'cancelled'; orderId: string };
+
+export type Action =
+  | { kind: 'sleep'; ms: number; /** time spent actively (legit effort) rather than waiting */ busy?: boolean }
+  | { kind: 'sleepUntil'; at: number }
+  /** slots starting at least `minLeadMs` from now (the calendar's later weeks), earliest first */
+  | { kind: 'list'; counter: string; limit?: number; minLeadMs?: number }
+  /**
+   * Poll `counter`'s slot list every `everyMs` (+ up to `jitterMs`) until it is non-empty; with
+   * `activeHours` [from, to) minutes after local midnight, time outside the hours does not count.
+   * Also returns when a market message arrives (`inbox`) or at `until`. `counter: null` waits for
+   * the inbox or `until` only. With `minLeadMs`, only slots starting at least that long after the
+   * poll count (a reseller has no use for a slot it cannot sell in time).
+   */
+  | {
+    kind: 'watch'; counter: string | null; everyMs: number; jitterMs: number; minLeadMs?: number;
+    activeHours?: readonly [number, number]; until?: number; inbox?: boolean;
+  }
+  | { kind: 'captcha' }
+  | { kind: 'solve'; challenge: ChallengeInfo; solver: Solver }
+  | { kind: 'book'; slotId: string; identity: Identity; captcha?: { id: string; answer: string }; ticket?: string }
+  /** read the confirmation mail sent to `email` for this booking and confirm it */
+  | { kind: 'confirm'; bookingId: string; email: string }
+  | { kind: 'cancel'; bookingId: string; token: string }
+  | { kind: 'register'; counter: string; identity: Identity }
+  | { kind: 'lotteryResult'; registrationId: string }
+  | { kind: 'joinRoom'; counter: string }
+  | { kind: 'ticket'; ticketId: string }
+  /** a scalper puts a held booking up for sale, to `copies` buyers (double-selling when > 1) */
+  | { kind: 'offer'; convocation: Convocation; priceEur: number; copies: number; mode: SaleMode }
+  /** a scalper takes back what is left of an offer (before cancelling the booking) */
+  | { kind: 'withdraw'; bookingId: string }
+  /** a seller reports a transfer or an order as done (convocation) or failed (null) */
+  | { kind: 'deliver'; orderId: string; convocation: Convocation | null }
+  /** a desperate user asks the market for a slot at `maxPriceEur` at most */
+  | { kind: 'order'; counter: string; maxPriceEur: number; identity: Identity; notAfter: number }
+  | { kind: 'cancelOrder' }
+  /** at the counter, with one's papers */
+  | { kind: 'checkIn'; bookingId: string; counter: string; presented: { firstName: string; lastName: string } };
+
+export type Outcome =
+  | { kind: 'ok' }
+  | { kind: 'rejected'; rejected: ErrorCode }
+  | { kind: 'slots'; slots: SlotInfo[] }
+  | { kind: 'inbox'; messages: MarketMessage[] }
+  | { kind: 'timeout' }
+  | { kind: 'challenge'; challenge: ChallengeInfo }
+  | { kind: 'answer'; answer: string }
+  | { kind: 'booked'; convocation: Convocation; confirmBy?: number }
+  | { kind: 'registered'; registrationId: string; drawAt: number }
+  | { kind: 'lottery'; outcome?: 'won' | 'lost'; convocation?: Convocation }
+  | { kind: 'ticket'; ticketId: string; releaseAt: number; admitAt?: number }
+  | { kind: 'ordered'; orderId: string }
+  | { kind: 'checkIn'; served: true }
+  | { kind: 'checkIn'; served: false; reason: RefusalReason };
+
+export type Rejected = Extract<Outcome, { kind: 'rejected' }>;
+
+export type Agent<C> = (ctx: C) => Generator<Action, void, Outcome>;
+
+export const isRejected = (o: Outcome): o is Rejected => o.kind === 'rejected';

@@ -1,0 +1,134 @@
+/**
+ * The moves every scalper strategy is made of: get past the captcha (farm, operator or CPU,
+ * or a replayed answer when the target lets one be replayed), get through the waiting room,
+ * book a slot in a given name, hand a held slot over to a buyer by cancel-and-rebook.
+ */
+import type { ErrorCode } from '../target/domain/errors.js';
+import type { Action, ChallengeInfo, Convocation, Identity, MarketMessage, Outcome, Solver } from './actions.js';
+import type { CrewContext } from './context.js';
+import { drop, type HoldingQueues } from './holdings.js';
+import { ticketValid } from './seeker.js';
+
+type Step<T> = Generator<Action, T, Outcome>;
+
+/** What one bot agent remembers between actions. */
+export interface BotMemory {
+  holdings: HoldingQueues;
+  ticket?: { id: string; releaseAt: number };
+  /** waiting room: the release whose pre-queue it joined last */
+  attended?: number;
+  /** a solved captcha kept for replay when the target has the captcha-replay flaw (bound to this session) */
+  replayable?: { id: string; answer: string } | undefined;
+  /** weekly release: the release it was at the keyboard for */
+  rushed?: number | undefined;
+  /** lottery: the draw it registered for, and its registrations */
+  entries?: { drawAt: number; ids: { id: string; identity: number }[] };
+  /** when it plans to join the pre-queue of the next release */
+  roomAt?: { release: number; at: number };
+}
+
+/** Without a farm, the cybercafé operator types the captchas: slower, free, rarely wrong. */
+const OPERATOR: Solver = { kind: 'human', seconds: 8, failRate: 0.05 };
+/** Bots compute proof-of-work on a server: some millions of hashes a second. */
+const BOT_HASHES_PER_SECOND = 5_000_000;
+
+export function solverFor(ctx: CrewContext, challenge: ChallengeInfo): Solver {
+  if (challenge.kind === 'proof-of-work') return { kind: 'cpu', hashesPerSecond: BOT_HASHES_PER_SECOND };
+  const farm = ctx.crew.captchaSolver;
+  return farm ? { kind: 'farm', latencySeconds: farm.latencySeconds, usdPer1000: farm.usdPer1000, accuracy: farm.accuracy } : OPERATOR;
+}
+
+/** A captcha answer ready to submit, or the code that stopped us. */
+export function* solvedCaptcha(ctx: CrewContext, mem: BotMemory): Step<{ id: string; answer: string } | ErrorCode> {
+  if (ctx.rules.captchaReplay && mem.replayable) return mem.replayable;
+  const c = yield { kind: 'captcha' };
+  if (c.kind === 'rejected') return c.rejected;
+  if (c.kind !== 'challenge') return 'VALIDATION';
+  const a = yield { kind: 'solve', challenge: c.challenge, solver: solverFor(ctx, c.challenge) };
+  if (a.kind !== 'answer') return 'CAPTCHA_INVALID';
+  return { id: c.challenge.id, answer: a.answer };
+}
+
+/** Waiting room: join and wait for admission (bots keep their ticket until the next release). */
+export function* admitted(ctx: CrewContext, mem: BotMemory): Step<boolean> {
+  if (ctx.rules.release !== 'waiting-room') return true;
+  if (ticketValid(ctx, mem.ticket)) return true;
+  const t = yield { kind: 'joinRoom', counter: ctx.counter };
+  if (t.kind !== 'ticket') return false;
+  let admitAt = t.admitAt;
+  if (admitAt === undefined) {
+    yield { kind: 'sleepUntil', at: Math.max(ctx.now(), t.releaseAt + 200) };
+    const v = yield { kind: 'ticket', ticketId: t.ticketId };
+    admitAt = v.kind === 'ticket' ? v.admitAt : undefined;
+    if (admitAt === undefined) return false;
+  }
+  if (admitAt > ctx.now()) yield { kind: 'sleepUntil', at: admitAt };
+  mem.ticket = { id: t.ticketId, releaseAt: t.releaseAt };
+  return true;
+}
+
+/** Books `slotId` in the name of `identity` (confirming at once: the crew reads its catch-all mailbox). */
+export function* bookOne(
+  ctx: CrewContext, mem: BotMemory, slotId: string, identity: Identity, captcha?: { id: string; answer: string },
+): Step<Convocation | ErrorCode> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let answer = captcha;
+    captcha = undefined;
+    if (!answer && ctx.rules.captcha) {
+      const c = yield* solvedCaptcha(ctx, mem);
+      if (typeof c === 'string') return c;
+      answer = c;
+    }
+    yield { kind: 'sleep', ms: ctx.crew.bookSeconds * 1000 };
+    const book: Extract<Action, { kind: 'book' }> = { kind: 'book', slotId, identity };
+    if (answer) book.captcha = answer;
+    if (mem.ticket) book.ticket = mem.ticket.id;
+    const r = yield book;
+    if (r.kind === 'booked') {
+      if (answer && ctx.rules.captchaReplay) mem.replayable = answer;
+      if (r.confirmBy !== undefined) {
+        const c = yield { kind: 'confirm', bookingId: r.convocation.bookingId, email: identity.email };
+        if (c.kind !== 'ok') return c.kind === 'rejected' ? c.rejected : 'BOOKING_NOT_ACTIVE';
+      }
+      return r.convocation;
+    }
+    if (r.kind !== 'rejected') return 'VALIDATION';
+    if (r.rejected === 'CAPTCHA_INVALID' || r.rejected === 'CAPTCHA_USED' || r.rejected === 'CAPTCHA_EXPIRED') {
+      // the replayed answer stopped working, or the farm got it wrong: one more go
+      mem.replayable = undefined;
+      continue;
+    }
+    return r.rejected;
+  }
+  return 'CAPTCHA_INVALID';
+}
+
+/**
+ * Cancel-and-rebook in the buyer's name. The captcha is solved first so that the slot is free
+ * for as short a time as possible, but for bookSeconds anyone polling fast enough can take it.
+ */
+export function* transferTo(ctx: CrewContext, mem: BotMemory, msg: Extract<MarketMessage, { kind: 'transfer' }>): Step<void> {
+  const held = ctx.state.held.get(msg.convocation.bookingId);
+  let answer: { id: string; answer: string } | undefined;
+  if (ctx.rules.captcha) {
+    const c = yield* solvedCaptcha(ctx, mem);
+    if (typeof c === 'string') {
+      yield { kind: 'deliver', orderId: msg.orderId, convocation: null };
+      return;
+    }
+    answer = c;
+  }
+  const cancelled = yield { kind: 'cancel', bookingId: msg.convocation.bookingId, token: msg.convocation.token };
+  drop(ctx.state, msg.convocation.bookingId);
+  if (cancelled.kind !== 'ok') {
+    yield { kind: 'deliver', orderId: msg.orderId, convocation: null };
+    return;
+  }
+  // the buyer's name and AGDREF, the crew's mailbox (to confirm at once)
+  const mailbox = ctx.state.identity(held?.identity ?? 0).email;
+  const identity: Identity = { ...msg.buyer, email: mailbox };
+  const r = yield* bookOne(ctx, mem, msg.convocation.slotId, identity, answer);
+  const d = yield { kind: 'deliver', orderId: msg.orderId, convocation: typeof r === 'string' ? null : r };
+  // the buyer called the order off meanwhile: free the slot
+  if (d.kind === 'rejected' && typeof r !== 'string') yield { kind: 'cancel', bookingId: r.bookingId, token: r.token };
+}

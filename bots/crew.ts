@@ -1,0 +1,100 @@
+/**
+ * What the agents of one crew share: the slots they hold, their pool of fake identities (one
+ * catch-all mail domain, many addresses) and what they have learnt about the target.
+ */
+import type { ScalperCrew } from '../scenarios/schema.js';
+import type { Identity } from './actions.js';
+import type { CrewState, PublicRules } from './context.js';
+import { NAME_POOLS } from './names.js';
+import { slug } from './personas.js';
+
+/** Tiny deterministic generator for fake identities: crews need names, not statistics. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** A made-up person of the crew: plausible name, catch-all address, an AGDREF-like number no registry knows. */
+export function fakeIdentity(crew: string, i: number): Identity {
+  const r = lcg(hash(`${crew}#${i}`));
+  const pool = NAME_POOLS[Math.floor(r() * NAME_POOLS.length)] ?? NAME_POOLS[0]!;
+  const first = r() < 0.5 ? pool.female : pool.male;
+  const firstName = first[Math.floor(r() * first.length)] ?? 'Ali';
+  const lastName = pool.last[Math.floor(r() * pool.last.length)] ?? 'Ben';
+  return {
+    firstName, lastName,
+    email: `${slug(firstName)}.${slug(lastName)}${i}@rdv-${crew}.fr`,
+    agdref: `99${String(Math.floor(r() * 1e8)).padStart(8, '0')}`,
+  };
+}
+
+export function createCrewState(crew: ScalperCrew): CrewState {
+  const cache = new Map<number, Identity>();
+  return {
+    crew,
+    held: new Map(),
+    unsold: 0,
+    identity(i: number): Identity {
+      let id = cache.get(i);
+      if (!id) cache.set(i, (id = fakeIdentity(crew.crew, i)));
+      return id;
+    },
+    identityUse: new Int32Array(crew.identities),
+    blockedCounters: new Set(),
+    nextIdentity: 0,
+  };
+}
+
+/**
+ * The fake identity to book the next slot with, or -1 when none may be used. Crews rotate their
+ * addresses; when the target purges duplicates or limits bookings per e-mail, each address holds
+ * at most what is allowed, so the pool of addresses caps what the crew can hoard.
+ */
+export function pickIdentity(state: CrewState, rules: PublicRules): number {
+  const n = state.identityUse.length;
+  const cap = rules.purgeDuplicates ? 1 : rules.perEmail ?? Infinity;
+  for (let k = 0; k < n; k++) {
+    const i = (state.nextIdentity + k) % n;
+    if ((state.identityUse[i] as number) < cap) {
+      state.nextIdentity = (i + 1) % n;
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** Is there an identity the crew may still book with? (like pickIdentity, without moving on) */
+export function hasIdentity(state: CrewState, rules: PublicRules): boolean {
+  const cap = rules.purgeDuplicates ? 1 : rules.perEmail ?? Infinity;
+  if (cap === Infinity) return true;
+  for (const use of state.identityUse) if (use < cap) return true;
+  return false;
+}
+
+/** Slots held and not sold: what counts against maxHeld. */
+export function unsoldCount(state: CrewState): number {
+  return state.unsold;
+}
+
+/**
+ * Default stock a crew will hold unsold, when the scenario does not say: hoarders take all they
+ * can (their identities are the limit when the target purges or caps per e-mail); a sniper
+ * team keeps a few slots per agent.
+ */
+export function defaultMaxHeld(crew: ScalperCrew): number {
+  switch (crew.strategy) {
+    case 'sniper': return 5 * crew.agents;
+    case 'hoarder':
+    case 'double-seller': return Infinity;
+    case 'broker': return 0;
+  }
+}

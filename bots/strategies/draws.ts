@@ -1,0 +1,53 @@
+/**
+ * Scalpers and lotteries: each agent registers a share of the crew's fake identities for every
+ * draw, then collects what they won and puts it on the market. Nothing stops them but a
+ * registry check (fake AGDREF numbers) or a one-registration-per-address rule with few addresses.
+ */
+import type { Action, Outcome } from '../actions.js';
+import type { BotMemory } from '../bot-steps.js';
+import type { CrewContext } from '../context.js';
+import { hold } from '../holdings.js';
+
+type Step<T> = Generator<Action, T, Outcome>;
+
+/** When this agent has something to do about lotteries: register for the next draw, or collect results. */
+export function nextDrawStep(ctx: CrewContext, mem: BotMemory): number | undefined {
+  if (ctx.rules.release !== 'lottery') return undefined;
+  if (mem.entries && mem.entries.ids.length > 0) return Math.max(ctx.now(), mem.entries.drawAt + 60_000);
+  const draw = ctx.announcedRelease(ctx.now());
+  if (draw === undefined || mem.entries?.drawAt === draw) return undefined;
+  return Math.max(ctx.now(), draw - (ctx.rules.lotteryRegistrationMs ?? 0) + 60_000);
+}
+
+/** Registers this agent's identities for the next draw (each address once per draw). */
+export function* enterDraw(ctx: CrewContext, mem: BotMemory): Step<void> {
+  const draw = ctx.announcedRelease(ctx.now());
+  if (draw === undefined) return;
+  mem.entries = { drawAt: draw, ids: [] };
+  if (ctx.state.blockedCounters.has(ctx.counter)) return;
+  const n = ctx.state.identityUse.length;
+  const per = Math.max(1, Math.floor(n / ctx.crew.agents));
+  for (let k = 0; k < per; k++) {
+    const idx = (ctx.agentIndex * per + k) % n;
+    const r = yield { kind: 'register', counter: ctx.counter, identity: ctx.state.identity(idx) };
+    if (r.kind === 'registered') {
+      mem.entries.ids.push({ id: r.registrationId, identity: idx });
+      mem.entries.drawAt = r.drawAt;
+    } else if (r.kind === 'rejected' && r.rejected === 'REGISTRY_MISMATCH') {
+      ctx.state.blockedCounters.add(ctx.counter);
+      return;
+    }
+  }
+}
+
+/** After the draw: every slot won goes on the market. */
+export function* collectDraw(ctx: CrewContext, mem: BotMemory, priceEur: number, copies: number, mode: 'handover' | 'transfer'): Step<void> {
+  const entries = mem.entries?.ids ?? [];
+  if (mem.entries) mem.entries.ids = [];
+  for (const e of entries) {
+    const r = yield { kind: 'lotteryResult', registrationId: e.id };
+    if (r.kind !== 'lottery' || r.outcome !== 'won' || !r.convocation) continue;
+    hold(ctx.state, mem.holdings, r.convocation, e.identity, ctx.id);
+    yield { kind: 'offer', convocation: r.convocation, priceEur, copies, mode };
+  }
+}

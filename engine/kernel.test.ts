@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { Kernel, type EventHandler } from './kernel.js';
+
+class Recorder implements EventHandler {
+  log: string[] = [];
+  constructor(private readonly kernel: Kernel) {}
+  fire(code: number, payload: unknown): void {
+    this.log.push(`${this.kernel.now}:${code}:${String(payload)}`);
+  }
+}
+
+describe('Kernel', () => {
+  it('runs events in time order whatever the order they were scheduled in', () => {
+    const k = new Kernel();
+    const r = new Recorder(k);
+    for (const t of [50, 10, 40, 20, 30, 0]) k.at(t, r, t);
+    k.run();
+    expect(r.log).toEqual(['0:0:undefined', '10:10:undefined', '20:20:undefined', '30:30:undefined', '40:40:undefined', '50:50:undefined']);
+  });
+
+  it('breaks ties by scheduling order (FIFO), also for events scheduled while running', () => {
+    const k = new Kernel();
+    const r = new Recorder(k);
+    const spawner: EventHandler = { fire: () => { k.at(5, r, 2, 'late'); k.at(5, r, 3, 'later'); } };
+    k.at(5, r, 0, 'a');
+    k.at(1, spawner);
+    k.at(5, r, 1, 'b');
+    k.run();
+    expect(r.log).toEqual(['5:0:a', '5:1:b', '5:2:late', '5:3:later']);
+  });
+
+  it('keeps FIFO order among thousands of equal times mixed with others', () => {
+    const k = new Kernel();
+    const seen: number[] = [];
+    const h: EventHandler = { fire: (code) => seen.push(code) };
+    for (let i = 0; i < 5000; i++) k.at(i % 3 === 0 ? 7 : (i * 7919) % 13, h, i);
+    k.run();
+    const at7 = seen.filter((i) => i % 3 === 0 || (i * 7919) % 13 === 7);
+    const firstSeven = seen.indexOf(at7[0] as number);
+    expect(seen.slice(firstSeven, firstSeven + at7.length)).toEqual([...at7].sort((a, b) => a - b));
+    expect(seen).toHaveLength(5000);
+  });
+
+  it('stops at `until` and resumes from there', () => {
+    const k = new Kernel(100);
+    const r = new Recorder(k);
+    k.at(150, r, 1);
+    k.at(250, r, 2);
+    k.run(200);
+    expect(r.log).toEqual(['150:1:undefined']);
+    expect(k.now).toBe(200);
+    expect(k.peekTime()).toBe(250);
+    k.run();
+    expect(r.log).toHaveLength(2);
+  });
+
+  it('refuses to schedule in the past', () => {
+    const k = new Kernel(10);
+    expect(() => k.at(5, { fire() {} })).toThrow(/before now/);
+    expect(() => k.at(Number.NaN, { fire() {} })).toThrow(/not a number/);
+  });
+
+  it('drives generator processes that yield delays', () => {
+    const k = new Kernel();
+    const log: string[] = [];
+    function* clock(name: string, every: number): Generator<number, void, void> {
+      for (let i = 0; i < 3; i++) {
+        log.push(`${name}@${k.now}`);
+        yield every;
+      }
+    }
+    k.process(clock('a', 10));
+    k.process(clock('b', 15), 5);
+    k.run();
+    expect(log).toEqual(['a@0', 'b@5', 'a@10', 'b@20', 'a@20', 'b@35']);
+  });
+
+  it('is deterministic: the same schedule gives the same trace', () => {
+    const trace = () => {
+      const k = new Kernel();
+      const out: number[] = [];
+      let x = 12345;
+      const h: EventHandler = {
+        fire: (code) => {
+          out.push(code);
+          x = (x * 1103515245 + 12345) % 2147483648;
+          if (out.length < 20_000) k.after(x % 100, h, code + 1);
+        },
+      };
+      for (let i = 0; i < 10; i++) k.at(i, h, i * 100_000);
+      k.run();
+      return out;
+    };
+    expect(trace()).toEqual(trace());
+  });
+
+  it('runs more than a few million events per second', () => {
+    const k = new Kernel();
+    let n = 0;
+    const h: EventHandler = { fire: () => { if (++n < 1_000_000) k.after((n * 37) % 101, h); } };
+    for (let i = 0; i < 1000; i++) k.at(i, h);
+    const t0 = performance.now();
+    k.run();
+    const rate = k.fired / ((performance.now() - t0) / 1000);
+    expect(k.fired).toBeGreaterThanOrEqual(1_000_000);
+    // SimPy manages some 0.2–0.5 M events/s; keep a margin for a busy CI machine
+    expect(rate).toBeGreaterThan(2_000_000);
+  });
+});
