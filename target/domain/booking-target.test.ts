@@ -232,6 +232,10 @@ describe('release policies', () => {
     expect(code(() => target.book(ctxOf(99), { slotId: slot!.id, identity: person(i), ticket: last.id }))).toBe('NOT_ADMITTED');
     advance(SUNDAY_20H + 2 * 60_000);
     expect(code(() => target.book(ctxOf(i), { slotId: slot!.id, identity: person(i), ticket: last.id }))).toBe('none');
+    // a week later the ticket is stale: one queue per release
+    advance(SUNDAY_20H + 7 * DAY);
+    const [next] = target.availableSlots(ctxOf(0), 'renewal', 1);
+    expect(code(() => target.book(ctxOf(i), { slotId: next!.id, identity: person(100 + i), ticket: last.id }))).toBe('NOT_ADMITTED');
   });
 
   it('random release: batches at seeded times inside the window, spreading the horizon', () => {

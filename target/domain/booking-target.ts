@@ -7,6 +7,7 @@ import {
   checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, type BookRequest,
 } from './booking-rules.js';
 import { makeChallenge } from './captcha.js';
+import { EntryIndex } from './entry-index.js';
 import { DomainError } from './errors.js';
 import { sameName } from './names.js';
 import type { Clock, IdSource, RandomSource, Registry } from './ports.js';
@@ -52,9 +53,13 @@ export class BookingTarget {
   private readonly runner: ScheduleRunner;
   private ipBuckets: TokenBuckets | undefined;
   private sessionBuckets: TokenBuckets | undefined;
+  private readonly entries: EntryIndex;
+  /** the last answer of nextReleaseAt: valid while from <= now < at (Luxon is slow in a hot loop) */
+  private nextRelease: { from: number; at: number | undefined } | undefined;
 
   constructor(private readonly deps: TargetDeps, settings: TargetSettings) {
     this.current = settings;
+    this.entries = new EntryIndex(deps.store);
     this.runner = new ScheduleRunner(deps.store, deps.ids, deps.random, deps.seed, () => this.current, deps.clock.now());
     this.resetBuckets();
   }
@@ -63,6 +68,7 @@ export class BookingTarget {
 
   setSettings(s: TargetSettings): void {
     this.current = s;
+    this.nextRelease = undefined;
     this.resetBuckets();
   }
 
@@ -79,6 +85,14 @@ export class BookingTarget {
     const now = this.now();
     if (this.ipBuckets && !this.ipBuckets.take(ctx.ip, now)) throw new DomainError('RATE_LIMITED', 'too many requests from this address');
     if (this.sessionBuckets && !this.sessionBuckets.take(ctx.session, now)) throw new DomainError('RATE_LIMITED', 'too many requests in this session');
+  }
+
+  private nextReleaseAfter(now: number): number | undefined {
+    const c = this.nextRelease;
+    if (c && c.from <= now && (c.at === undefined || now < c.at)) return c.at;
+    const at = nextReleaseAt(this.current.policy.release, now, this.deps.seed);
+    this.nextRelease = { from: now, at };
+    return at;
   }
 
   private counterConfig(id: string) {
@@ -174,6 +188,8 @@ export class BookingTarget {
       throw new DomainError('NOT_ADMITTED', 'join the waiting room of this counter first', 'ticket');
     }
     if (t.admitAt === undefined || t.admitAt > now) throw new DomainError('NOT_ADMITTED', 'your turn in the waiting room has not come yet', 'ticket');
+    // a ticket is good for the release it queued for, not for every release after it
+    if (t.releaseAt < (this.runner.lastRelease ?? t.releaseAt)) throw new DomainError('NOT_ADMITTED', 'this ticket was for an earlier release; join the waiting room again', 'ticket');
   }
 
   private holderBooking(bookingId: string, token: string): Booking {
@@ -236,17 +252,14 @@ export class BookingTarget {
     this.counterConfig(counter);
     if (release.kind !== 'lottery') throw new DomainError('NOT_OPEN', 'this target does not run a lottery', 'counter');
     const now = this.now();
-    const drawAt = nextReleaseAt(release, now, this.deps.seed);
+    const drawAt = this.nextReleaseAfter(now);
     if (drawAt === undefined || drawAt - now > durationMs(release.registration)) {
       throw new DomainError('NOT_OPEN', 'registration for the next draw is not open yet', 'counter');
     }
     identity = trimmed(identity);
     checkIdentity(this.current.policy, identity);
     checkRegistry(this.current.policy, this.deps.registry, counter, identity);
-    const email = identity.email.trim().toLowerCase();
-    const already = this.deps.store.registrations(counter, drawAt).some((r) =>
-      r.identity.email.trim().toLowerCase() === email || (identity.agdref && r.identity.agdref === identity.agdref));
-    if (already) throw new DomainError('ALREADY_REGISTERED', 'this person is registered for the next draw already', 'identity');
+    if (!this.entries.register(counter, drawAt, identity)) throw new DomainError('ALREADY_REGISTERED', 'this person is registered for the next draw already', 'identity');
     const id = this.deps.ids.next('r');
     this.deps.store.insertRegistration({ id, counter, identity, createdAt: now, drawAt });
     return { id, counter, drawAt };
@@ -258,7 +271,7 @@ export class BookingTarget {
     const { release } = this.current.policy;
     if (release.kind !== 'waiting-room') throw new DomainError('NOT_OPEN', 'this target has no waiting room', 'counter');
     const now = this.now();
-    const next = nextReleaseAt(release, now, this.deps.seed);
+    const next = this.nextReleaseAfter(now);
     const id = this.deps.ids.next('t');
     if (next !== undefined && next - now <= durationMs(release.preQueue)) {
       this.deps.store.insertTicket({ id, counter, session: ctx.session, createdAt: now, releaseAt: next });
@@ -267,7 +280,7 @@ export class BookingTarget {
     const last = this.runner.lastRelease;
     if (last === undefined) throw new DomainError('NOT_OPEN', 'the waiting room opens before the next release', 'counter');
     // After the release: first come, first served behind the shuffled pre-queue.
-    const position = this.deps.store.tickets(counter, last).length;
+    const position = this.entries.nextPosition(counter, last);
     const admitAt = Math.max(now, last + Math.floor(position / release.admitPerMinute) * 60_000);
     this.deps.store.insertTicket({ id, counter, session: ctx.session, createdAt: now, releaseAt: last, position, admitAt });
     return { id, counter, releaseAt: last, position, admitAt };
@@ -301,6 +314,8 @@ export class BookingTarget {
 
   reset(): void {
     this.deps.store.reset();
+    this.entries.clear();
+    this.nextRelease = undefined;
     this.runner.restart(this.now());
     this.resetBuckets();
   }

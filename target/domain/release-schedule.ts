@@ -79,6 +79,20 @@ export function parisWeekStart(ms: number): number {
  * places the instant (whole seconds) between the day's opening and closing.
  */
 export function randomWeekInstants(batchesPerWeek: number, window: ReleaseWindow, weekStart: number, seed: string): number[] {
+  // pure, and asked for again at every tick and schedule look-up: Paris time arithmetic is too slow to redo
+  const key = `${seed}\u0000${batchesPerWeek}\u0000${window.days.join()}\u0000${window.open}\u0000${window.close}\u0000${weekStart}`;
+  let week = WEEK_CACHE.get(key);
+  if (!week) {
+    if (WEEK_CACHE.size >= 512) WEEK_CACHE.clear();
+    week = computeWeekInstants(batchesPerWeek, window, weekStart, seed);
+    WEEK_CACHE.set(key, week);
+  }
+  return week.slice();
+}
+
+const WEEK_CACHE = new Map<string, number[]>();
+
+function computeWeekInstants(batchesPerWeek: number, window: ReleaseWindow, weekStart: number, seed: string): number[] {
   const monday = parisDateTime(weekStart).startOf('day');
   const out: number[] = [];
   for (let i = 0; i < batchesPerWeek; i++) {

@@ -55,11 +55,19 @@ export class ScheduleRunner {
 
   private horizon(): number { return durationMs(this.settings().policy.release.horizon); }
 
+  /** memo of nextDueAt: still the answer while from <= lastTick < at and the policy is the same */
+  private due: { from: number; release: unknown; at: number } | undefined;
+
   nextDueAt(): number {
     const { release } = this.settings().policy;
     const last = this.lastTick;
-    if (release.kind === 'continuous') return last + CONTINUOUS_STEP;
-    return releaseInstants(release, last, last + 2 * WEEK, this.seed)[0] ?? last + WEEK;
+    const d = this.due;
+    if (d && d.release === release && d.from <= last && last < d.at) return d.at;
+    const at = release.kind === 'continuous'
+      ? last + CONTINUOUS_STEP
+      : releaseInstants(release, last, last + 2 * WEEK, this.seed)[0] ?? last + WEEK;
+    this.due = { from: last, release, at };
+    return at;
   }
 
   tick(now: number): TickReport {

@@ -1,0 +1,47 @@
+/**
+ * Per-draw and per-release bookkeeping for lotteries and waiting rooms, kept in memory and
+ * rebuilt lazily from the store (so a restarted target still knows who registered). Without
+ * it each registration would rescan every other one: quadratic in the entrants of a draw.
+ */
+import type { Store } from '../storage/store.js';
+import type { Identity } from './types.js';
+
+export class EntryIndex {
+  private readonly registered = new Map<string, Set<string>>();
+  private readonly queued = new Map<string, number>();
+
+  constructor(private readonly store: Store) {}
+
+  /** Records the identity for (counter, drawAt); false when the e-mail or AGDREF entered already. */
+  register(counter: string, drawAt: number, identity: Identity): boolean {
+    const key = `${counter}\u0000${drawAt}`;
+    let seen = this.registered.get(key);
+    if (!seen) {
+      seen = new Set(this.store.registrations(counter, drawAt).flatMap((r) => identityKeys(r.identity)));
+      this.registered.set(key, seen);
+    }
+    const keys = identityKeys(identity);
+    if (keys.some((k) => seen.has(k))) return false;
+    for (const k of keys) seen.add(k);
+    return true;
+  }
+
+  /** Position the next arrival gets in the queue of (counter, releaseAt), counting it in. */
+  nextPosition(counter: string, releaseAt: number): number {
+    const key = `${counter}\u0000${releaseAt}`;
+    const n = this.queued.get(key) ?? this.store.tickets(counter, releaseAt).length;
+    this.queued.set(key, n + 1);
+    return n;
+  }
+
+  clear(): void {
+    this.registered.clear();
+    this.queued.clear();
+  }
+}
+
+function identityKeys(i: Identity): string[] {
+  const keys = [`e:${i.email.trim().toLowerCase()}`];
+  if (i.agdref) keys.push(`a:${i.agdref}`);
+  return keys;
+}
