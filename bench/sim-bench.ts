@@ -83,6 +83,7 @@ export async function benchSimulation(): Promise<BenchLine[]> {
     console.error('bench: SimPy not found (apt-get install python3-simpy3): line (a) skipped');
   }
 
+  process.stderr.write('bench: full-scale Hérault year…\n');
   const every1s = fullScaleHerault(1);
   const every100ms = fullScaleHerault(0.1);
   timeReplication(every1s); // warm-up (JIT, faker)
@@ -93,7 +94,11 @@ export async function benchSimulation(): Promise<BenchLine[]> {
 
   const matrix = loadScenario(fileURLToPath(new URL('../../scenarios/matrix.yaml', import.meta.url)));
   const t0 = performance.now();
-  await runScenario(matrix, { file: 'scenarios/matrix.yaml', replications: 20 });
+  await runScenario(matrix, {
+    file: 'scenarios/matrix.yaml',
+    replications: 20,
+    onProgress: (done, total) => { if (done % 20 === 0 || done === total) process.stderr.write(`bench: matrix ${done}/${total}\n`); },
+  });
   const d = (performance.now() - t0) / 1000;
   lines.push({ name: '(d) matrix.yaml × 20 replications', value: d, unit: 's', reference: 'budget', referenceValue: 120, ratio: d / 120, aim: '< 1 (under 2 min)' });
   return lines;

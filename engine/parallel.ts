@@ -41,7 +41,8 @@ export async function runPool<T, R>(workerUrl: URL, tasks: readonly T[], opts: P
           else feed(w);
         });
         w.on('error', reject);
-        w.on('exit', (code) => { if (code !== 0 && done < tasks.length) reject(new Error(`worker exited with code ${code}`)); });
+        // any exit before the last result (even code 0) would otherwise leave the run waiting forever
+        w.on('exit', (code) => { if (done < tasks.length) reject(new Error(`a worker thread exited (code ${code}) before the run finished`)); });
         feed(w);
       }
     });

@@ -7,15 +7,7 @@
  * Only 32-bit integer arithmetic (Math.imul, shifts): identical on every machine.
  */
 
-/** murmur3 finaliser: a bijective avalanche of a 32-bit integer. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix32 } from '../target/domain/release-schedule.js';
 
 /** Combines a running hash with one more 32-bit word (murmur3 body step + finaliser). */
 export function mix32(h: number, k: number): number {

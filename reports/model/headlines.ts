@@ -18,7 +18,8 @@ export interface Headline {
 function trend(p: PolicyResult, base: PolicyResult): 'down' | 'up' | 'similar' {
   const a = p.summary[CAPTURE];
   const b = base.summary[CAPTURE];
-  if (a.n === 0 || b.n === 0 || a.mean === b.mean || (a.n > 1 && b.n > 1 && overlaps(a, b))) return 'similar';
+  // under half a percentage point the two read the same once rounded: saying "up from 100 %" would mislead
+  if (a.n === 0 || b.n === 0 || Math.abs(a.mean - b.mean) < 0.005 || (a.n > 1 && b.n > 1 && overlaps(a, b))) return 'similar';
   return a.mean < b.mean ? 'down' : 'up';
 }
 

@@ -63,6 +63,10 @@ describe('headlines', () => {
     other.summary['bots.captureShare'] = { ...base.summary['bots.captureShare'], mean: base.summary['bots.captureShare'].mean + 0.001 };
     expect(headlines(result, new Texts('en'))[1]!.text).toContain('not clearly different from');
     expect(headlines(result, new Texts('fr'))[1]!.text).toContain('sans écart net avec');
+    // both at 100 % once rounded, with zero-width intervals that do not quite touch
+    base.summary['bots.captureShare'] = { mean: 0.99998, low: 0.99998, high: 0.99998, n: 5 };
+    other.summary['bots.captureShare'] = { mean: 0.99996, low: 0.99996, high: 0.99996, n: 5 };
+    expect(headlines(result, new Texts('en'))[1]!.text).toContain('not clearly different from');
   });
 
   it('prints no bracket with a single replication', () => {

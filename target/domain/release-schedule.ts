@@ -29,7 +29,8 @@ export function uniform(seed: string, ...keys: (string | number)[]): number {
   return ((h2 >>> 11) * 4294967296 + (h1 >>> 0)) / 9007199254740992;
 }
 
-function fmix32(h: number): number {
+/** murmur3 finaliser: a bijective avalanche of a 32-bit integer (the simulator's streams use it too). */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
