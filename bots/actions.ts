@@ -6,7 +6,7 @@
 import type { ErrorCode } from '../target/domain/errors.js';
 import type { Identity, RefusalReason } from '../target/domain/types.js';
 
-export type { Identity } from '../target/domain/types.js';
+export type { Identity };
 
 export interface SlotInfo {
   id: string;

@@ -7,12 +7,11 @@ import {
   checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, type BookRequest,
 } from './booking-rules.js';
 import { makeChallenge } from './captcha.js';
-import { EntryIndex } from './entry-index.js';
+import { EntryDesk, type LotteryResult } from './entry-desk.js';
 import { DomainError } from './errors.js';
 import { sameName } from './names.js';
 import type { Clock, IdSource, RandomSource, Registry } from './ports.js';
 import { TokenBuckets } from './rate-limit.js';
-import { nextReleaseAt } from './release-schedule.js';
 import { ScheduleRunner, type TargetSettings, type TickReport } from './schedule-runner.js';
 import { durationMs } from './time-units.js';
 import type { Booking, CheckInResult, Identity, Mail, RequestContext } from './types.js';
@@ -53,14 +52,15 @@ export class BookingTarget {
   private readonly runner: ScheduleRunner;
   private ipBuckets: TokenBuckets | undefined;
   private sessionBuckets: TokenBuckets | undefined;
-  private readonly entries: EntryIndex;
-  /** the last answer of nextReleaseAt: valid while from <= now < at (Luxon is slow in a hot loop) */
-  private nextRelease: { from: number; at: number | undefined } | undefined;
+  private readonly desk: EntryDesk;
 
   constructor(private readonly deps: TargetDeps, settings: TargetSettings) {
     this.current = settings;
-    this.entries = new EntryIndex(deps.store);
     this.runner = new ScheduleRunner(deps.store, deps.ids, deps.random, deps.seed, () => this.current, deps.clock.now());
+    this.desk = new EntryDesk({
+      store: deps.store, ids: deps.ids, registry: deps.registry, seed: deps.seed,
+      settings: () => this.current, lastRelease: () => this.runner.lastRelease,
+    });
     this.resetBuckets();
   }
 
@@ -68,7 +68,7 @@ export class BookingTarget {
 
   setSettings(s: TargetSettings): void {
     this.current = s;
-    this.nextRelease = undefined;
+    this.desk.clear();
     this.resetBuckets();
   }
 
@@ -85,14 +85,6 @@ export class BookingTarget {
     const now = this.now();
     if (this.ipBuckets && !this.ipBuckets.take(ctx.ip, now)) throw new DomainError('RATE_LIMITED', 'too many requests from this address');
     if (this.sessionBuckets && !this.sessionBuckets.take(ctx.session, now)) throw new DomainError('RATE_LIMITED', 'too many requests in this session');
-  }
-
-  private nextReleaseAfter(now: number): number | undefined {
-    const c = this.nextRelease;
-    if (c && c.from <= now && (c.at === undefined || now < c.at)) return c.at;
-    const at = nextReleaseAt(this.current.policy.release, now, this.deps.seed);
-    this.nextRelease = { from: now, at };
-    return at;
   }
 
   private counterConfig(id: string) {
@@ -150,7 +142,7 @@ export class BookingTarget {
     checkIdentity(policy, req.identity);
     checkCaptcha(store, policy, ctx, now, req.captcha);
     const slot = checkSlot(store, req.slotId, now);
-    this.checkAdmitted(ctx, slot.counter, req.ticket, now);
+    this.desk.checkAdmitted(ctx, slot.counter, req.ticket, now);
     checkIdentityLimit(store, policy, req.identity);
     checkRegistry(policy, this.deps.registry, slot.counter, req.identity);
     const confirm = policy.measures.emailConfirmation;
@@ -179,17 +171,6 @@ export class BookingTarget {
     const receipt: BookingReceipt = { booking: bookingView(booking), token: booking.token };
     if (booking.confirmBy !== undefined) receipt.confirmBy = booking.confirmBy;
     return receipt;
-  }
-
-  private checkAdmitted(ctx: RequestContext, counter: string, ticketId: string | undefined, now: number): void {
-    if (this.current.policy.release.kind !== 'waiting-room') return;
-    const t = ticketId === undefined ? undefined : this.deps.store.getTicket(ticketId);
-    if (!t || t.session !== ctx.session || t.counter !== counter) {
-      throw new DomainError('NOT_ADMITTED', 'join the waiting room of this counter first', 'ticket');
-    }
-    if (t.admitAt === undefined || t.admitAt > now) throw new DomainError('NOT_ADMITTED', 'your turn in the waiting room has not come yet', 'ticket');
-    // a ticket is good for the release it queued for, not for every release after it
-    if (t.releaseAt < (this.runner.lastRelease ?? t.releaseAt)) throw new DomainError('NOT_ADMITTED', 'this ticket was for an earlier release; join the waiting room again', 'ticket');
   }
 
   private holderBooking(bookingId: string, token: string): Booking {
@@ -248,63 +229,19 @@ export class BookingTarget {
 
   register(ctx: RequestContext, counter: string, identity: Identity): RegistrationView {
     this.admit(ctx);
-    const { release } = this.current.policy;
     this.counterConfig(counter);
-    if (release.kind !== 'lottery') throw new DomainError('NOT_OPEN', 'this target does not run a lottery', 'counter');
-    const now = this.now();
-    const drawAt = this.nextReleaseAfter(now);
-    if (drawAt === undefined || drawAt - now > durationMs(release.registration)) {
-      throw new DomainError('NOT_OPEN', 'registration for the next draw is not open yet', 'counter');
-    }
-    identity = trimmed(identity);
-    checkIdentity(this.current.policy, identity);
-    checkRegistry(this.current.policy, this.deps.registry, counter, identity);
-    if (!this.entries.register(counter, drawAt, identity)) throw new DomainError('ALREADY_REGISTERED', 'this person is registered for the next draw already', 'identity');
-    const id = this.deps.ids.next('r');
-    this.deps.store.insertRegistration({ id, counter, identity, createdAt: now, drawAt });
-    return { id, counter, drawAt };
+    return this.desk.register(counter, trimmed(identity), this.now());
   }
+
+  lotteryResult(registrationId: string): LotteryResult { return this.desk.lotteryResult(registrationId); }
 
   joinWaitingRoom(ctx: RequestContext, counter: string): TicketView {
     this.admit(ctx);
     this.counterConfig(counter);
-    const { release } = this.current.policy;
-    if (release.kind !== 'waiting-room') throw new DomainError('NOT_OPEN', 'this target has no waiting room', 'counter');
-    const now = this.now();
-    const next = this.nextReleaseAfter(now);
-    const id = this.deps.ids.next('t');
-    if (next !== undefined && next - now <= durationMs(release.preQueue)) {
-      this.deps.store.insertTicket({ id, counter, session: ctx.session, createdAt: now, releaseAt: next });
-      return { id, counter, releaseAt: next };
-    }
-    const last = this.runner.lastRelease;
-    if (last === undefined) throw new DomainError('NOT_OPEN', 'the waiting room opens before the next release', 'counter');
-    // After the release: first come, first served behind the shuffled pre-queue.
-    const position = this.entries.nextPosition(counter, last);
-    const admitAt = Math.max(now, last + Math.floor(position / release.admitPerMinute) * 60_000);
-    this.deps.store.insertTicket({ id, counter, session: ctx.session, createdAt: now, releaseAt: last, position, admitAt });
-    return { id, counter, releaseAt: last, position, admitAt };
+    return this.desk.joinWaitingRoom(ctx.session, counter, this.now());
   }
 
-  /** The registrant learns the draw's outcome, and the winner their booking's token. */
-  lotteryResult(registrationId: string): RegistrationView & { outcome?: 'won' | 'lost'; bookingId?: string; token?: string } {
-    const r = this.deps.store.getRegistration(registrationId);
-    if (!r) throw new DomainError('NOT_FOUND', `no registration ${registrationId}`, 'registration');
-    const view: RegistrationView & { outcome?: 'won' | 'lost'; bookingId?: string; token?: string } = { id: r.id, counter: r.counter, drawAt: r.drawAt };
-    if (r.outcome) view.outcome = r.outcome;
-    const b = r.bookingId === undefined ? undefined : this.deps.store.getBooking(r.bookingId);
-    if (b) { view.bookingId = b.id; view.token = b.token; }
-    return view;
-  }
-
-  ticket(id: string): TicketView {
-    const t = this.deps.store.getTicket(id);
-    if (!t) throw new DomainError('NOT_FOUND', `no ticket ${id}`, 'ticket');
-    const v: TicketView = { id: t.id, counter: t.counter, releaseAt: t.releaseAt };
-    if (t.position !== undefined) v.position = t.position;
-    if (t.admitAt !== undefined) v.admitAt = t.admitAt;
-    return v;
-  }
+  ticket(id: string): TicketView { return this.desk.ticket(id); }
 
   tick(): TickReport { return this.runner.tick(this.now()); }
   nextDueAt(): number { return this.runner.nextDueAt(); }
@@ -314,8 +251,7 @@ export class BookingTarget {
 
   reset(): void {
     this.deps.store.reset();
-    this.entries.clear();
-    this.nextRelease = undefined;
+    this.desk.clear();
     this.runner.restart(this.now());
     this.resetBuckets();
   }
