@@ -80,7 +80,8 @@ export const RUNTIME = String.raw`(() => {
       spanGaps: true,
     }));
     const x = spec.labels
-      ? { type: 'category', title: { display: true, text: spec.xTitle }, ticks: { maxRotation: 0, autoSkipPadding: 16 }, grid: { display: line } }
+      // dates may be thinned out; policy and group names may not (a bar without its name reads as nothing)
+      ? { type: 'category', title: { display: true, text: spec.xTitle }, ticks: line ? { maxRotation: 0, autoSkipPadding: 16 } : { autoSkip: false, maxRotation: 40 }, grid: { display: line } }
       : { type: 'linear', min: 0, title: { display: true, text: spec.xTitle } };
     const y = {
       beginAtZero: true,
