@@ -7,7 +7,7 @@ import type { ErrorCode } from '../target/domain/errors.js';
 import type { Action, ChallengeInfo, Convocation, Identity, MarketMessage, Outcome, Solver } from './actions.js';
 import type { CrewContext } from './context.js';
 import { drop, type HoldingQueues } from './holdings.js';
-import { ticketValid } from './seeker.js';
+import { enterWaitingRoom, ticketValid } from './seeker.js';
 
 type Step<T> = Generator<Action, T, Outcome>;
 
@@ -53,17 +53,9 @@ export function* solvedCaptcha(ctx: CrewContext, mem: BotMemory): Step<{ id: str
 export function* admitted(ctx: CrewContext, mem: BotMemory): Step<boolean> {
   if (ctx.rules.release !== 'waiting-room') return true;
   if (ticketValid(ctx, mem.ticket)) return true;
-  const t = yield { kind: 'joinRoom', counter: ctx.counter };
-  if (t.kind !== 'ticket') return false;
-  let admitAt = t.admitAt;
-  if (admitAt === undefined) {
-    yield { kind: 'sleepUntil', at: Math.max(ctx.now(), t.releaseAt + 200) };
-    const v = yield { kind: 'ticket', ticketId: t.ticketId };
-    admitAt = v.kind === 'ticket' ? v.admitAt : undefined;
-    if (admitAt === undefined) return false;
-  }
-  if (admitAt > ctx.now()) yield { kind: 'sleepUntil', at: admitAt };
-  mem.ticket = { id: t.ticketId, releaseAt: t.releaseAt };
+  const ticket = yield* enterWaitingRoom(ctx, ctx.counter, 200);
+  if (!ticket) return false;
+  mem.ticket = ticket;
   return true;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Action, Convocation, Outcome, SlotInfo } from './actions.js';
 import type { LegitContext } from './context.js';
-import { MIN_LEAD_MS, ticketValid, type LotteryEntry, type Seeker } from './seeker.js';
+import { enterWaitingRoom, MIN_LEAD_MS, ticketValid, type LotteryEntry, type Seeker } from './seeker.js';
 
 const MINUTE = 60_000;
 type Step<T> = Generator<Action, T, Outcome>;
@@ -73,17 +73,9 @@ export function* attendRelease(ctx: LegitContext, me: Seeker): Step<SlotInfo[]> 
 
 /** Takes a ticket, waits for the shuffle when pre-queued, then for the admission time. */
 export function* joinRoom(ctx: LegitContext, me: Seeker): Step<boolean> {
-  const t = yield { kind: 'joinRoom', counter: ctx.persona.counter };
-  if (t.kind !== 'ticket') return false;
-  let admitAt = t.admitAt;
-  if (admitAt === undefined) {
-    // pre-queued: the page tells their place once the room opens
-    yield { kind: 'sleepUntil', at: Math.max(ctx.now(), t.releaseAt + 1000) };
-    const v = yield { kind: 'ticket', ticketId: t.ticketId };
-    admitAt = v.kind === 'ticket' ? v.admitAt : undefined;
-    if (admitAt === undefined) return false;
-  }
-  if (admitAt > ctx.now()) yield { kind: 'sleepUntil', at: admitAt };
-  me.ticket = { id: t.ticketId, releaseAt: t.releaseAt };
+  // pre-queued: the page tells their place once the room opens
+  const ticket = yield* enterWaitingRoom(ctx, ctx.persona.counter, 1000);
+  if (!ticket) return false;
+  me.ticket = ticket;
   return true;
 }

@@ -1,5 +1,5 @@
 /** What a person looking for a slot carries between attempts. */
-import type { Identity } from './actions.js';
+import type { Action, Identity, Outcome } from './actions.js';
 import type { AgentContext } from './context.js';
 
 /** Nobody can take a slot starting in the next couple of hours (work, travel to the préfecture). */
@@ -34,3 +34,24 @@ export function ticketValid(ctx: AgentContext, ticket: { releaseAt: number } | u
   return next === undefined || next > ctx.now();
 }
 
+
+/**
+ * Joins the waiting room of `counter` and waits for admission; a pre-queued visitor asks for
+ * their place `settleMs` after the release (once the shuffle is done). The admitted ticket, or
+ * undefined when the room turned them away.
+ */
+export function* enterWaitingRoom(
+  ctx: AgentContext, counter: string, settleMs: number,
+): Generator<Action, { id: string; releaseAt: number } | undefined, Outcome> {
+  const t = yield { kind: 'joinRoom', counter };
+  if (t.kind !== 'ticket') return undefined;
+  let admitAt = t.admitAt;
+  if (admitAt === undefined) {
+    yield { kind: 'sleepUntil', at: Math.max(ctx.now(), t.releaseAt + settleMs) };
+    const v = yield { kind: 'ticket', ticketId: t.ticketId };
+    admitAt = v.kind === 'ticket' ? v.admitAt : undefined;
+    if (admitAt === undefined) return undefined;
+  }
+  if (admitAt > ctx.now()) yield { kind: 'sleepUntil', at: admitAt };
+  return { id: t.ticketId, releaseAt: t.releaseAt };
+}
