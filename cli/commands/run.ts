@@ -6,7 +6,7 @@ import { loadScenario, ScenarioError } from '../../scenarios/load.js';
 import { integerIn, list } from '../options.js';
 import { displayPath, writtenLines } from '../paths.js';
 import { createProgress } from '../progress.js';
-import { summaryTable } from '../summary-table.js';
+import { summaryTable, TABLE_WIDTH } from '../summary-table.js';
 import { ensureWritableDir, OutputError, REPORT_FILES, writeAtomic, writeReports } from '../../reports/write.js';
 
 interface RunFlags {
@@ -65,7 +65,7 @@ export function registerRun(program: Command): void {
       } finally {
         progress.stop();
       }
-      if (!flags.quiet) console.log(`\n${summaryTable(result)}\n`);
+      if (!flags.quiet) console.log(`\n${summaryTable(result, tableWidth())}\n`);
       try {
         const written = flags.report
           ? writeReports(result, outDir, flags.lang)
@@ -82,6 +82,11 @@ function writeResult(json: string, outDir: string): string {
   const path = join(outDir, REPORT_FILES.json);
   writeAtomic(path, json);
   return path;
+}
+
+/** 100 columns, or fewer on a narrower terminal (the table then turns into one block per policy). */
+function tableWidth(): number {
+  return process.stdout.isTTY && process.stdout.columns > 0 ? Math.min(TABLE_WIDTH, process.stdout.columns) : TABLE_WIDTH;
 }
 
 /** Creates the output folder and proves it writable; else says why in one line, exit 2. */
