@@ -61,6 +61,8 @@ describe('guichet (built)', () => {
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     const h = guichet('run', '--help');
     expect(h.stdout).toMatch(/--replications <n>/);
+    expect(h.stdout).toMatch(/--lang <lang>\s+report language \(choices: "fr", "en", default: "fr"\)/);
+    expect(guichet('run', 'small.yaml', '--lang', 'de').status).toBe(2);
   });
 
   it('runs a scenario in worker threads with the same result.json as in one thread, and writes the reports', () => {
@@ -69,13 +71,51 @@ describe('guichet (built)', () => {
     expect(threads.status).toBe(0);
     const single = guichet('run', 'small.yaml', '--out', 'w1', '--workers', '1');
     expect(single.status).toBe(0);
-    expect(single.stdout).toMatch(/policy\s+served before deadline/);
+    expect(single.stdout).toMatch(/^policy\s+deadline\s+wait/m);
     expect(single.stdout).toMatch(/^lottery\s/m);
+    // paths relative to the working directory, as the README shows them
+    expect(single.stdout).toMatch(/\nresult: w1\/result\.json\nreport: w1\/report\.html\nsummary: w1\/summary\.md\n$/);
     const a = readFileSync(join(dir, 'w2/result.json'), 'utf8');
     expect(a).toBe(readFileSync(join(dir, 'w1/result.json'), 'utf8'));
     expect(JSON.parse(a).schema).toBe('guichet.result/v1');
     for (const f of ['report.html', 'summary.md']) expect(existsSync(join(dir, 'w2', f))).toBe(true);
   }, 120_000);
+
+  it('prints plain progress lines on stderr when output is piped, and none with --quiet', () => {
+    const run = guichet('run', 'small.yaml', '--out', 'piped', '--no-report');
+    expect(run.status).toBe(0);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^simulating: 1\/4 replications \(25 %\), \d+ s elapsed, ~\d+ s left$/);
+    expect(lines.at(-1)).toMatch(/^simulating: 4\/4 replications \(100 %\), \d+ s elapsed$/);
+    for (const l of lines) expect(l).toMatch(/^simulating: \d\/4 replications/);
+    expect(run.stdout).toMatch(/\nresult: piped\/result\.json\n$/);
+    const quiet = guichet('run', 'small.yaml', '--out', 'piped', '--no-report', '--quiet');
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).toBe('');
+  }, 120_000);
+
+  it('checks the output folder before simulating: one clear line, exit code 2, no table', () => {
+    const run = guichet('run', 'small.yaml', '--out', '/dev/null/x');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('guichet run: cannot write to /dev/null/x: not a directory\n');
+    expect(run.stdout).toBe('');
+    writeFileSync(join(dir, 'taken'), '');
+    const onFile = guichet('run', 'small.yaml', '--out', 'taken/x', '--no-report');
+    expect(onFile.stderr).toBe('guichet run: cannot write to taken/x: not a directory\n');
+    expect(onFile.status).toBe(2);
+  });
+
+  it('reports into a folder it cannot use with one line and exit code 2, never a hang', () => {
+    expect(guichet('run', 'small.yaml', '--out', '.', '--no-report', '--quiet', '--replications', '1').status).toBe(0);
+    for (const [out, reason] of [['/dev/null/x', 'not a directory'], ...(existsSync('/proc/self') ? [['/proc/nope', 'no such file or directory']] : [])] as const) {
+      const r = spawnSync(process.execPath, [MAIN, 'report', 'result.json', '--out', out], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+      expect(r.signal, out).toBeNull();
+      expect(r.stderr, out).toBe(`guichet report: cannot write to ${out}: ${reason}\n`);
+      expect(r.status, out).toBe(2);
+    }
+    const ok = guichet('report', 'result.json', '--lang', 'en', '--out', 'en');
+    expect(ok.stdout).toBe('result: en/result.json\nreport: en/report.html\nsummary: en/summary.md\n');
+  });
 
   it('rejects bad input with located errors and exit code 2, never a stack trace', () => {
     const bad = guichet('run', 'bad.yaml');

@@ -1,5 +1,5 @@
 /**
- * The metrics of DESIGN.md, computed from a replication's records. Legit metrics cover users
+ * The metrics of the catalogue (scenarios/metrics.ts), computed from a replication's records. Legit metrics cover users
  * arriving after the warm-up; slot metrics cover slots released after it (and, for waste,
  * starting before the end); traffic and money count from the end of the warm-up. Percentiles
  * are exact (sorted arrays, linear interpolation). A ratio with an empty denominator is NaN

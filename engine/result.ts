@@ -6,23 +6,10 @@
 
 export const RESULT_SCHEMA = 'guichet.result/v1' as const;
 
-/** Flat metric names, as in DESIGN.md. Rates are 0..1, money in euros, times in days/minutes. */
-export const METRICS = [
-  'legit.servedBeforeDeadline',
-  'legit.waitDays.p50',
-  'legit.waitDays.p90',
-  'legit.paidShare',
-  'legit.moneyPaidEur',
-  'legit.effortMinutes.p50',
-  'legit.effortMinutes.p90',
-  'bots.captureShare',
-  'bots.revenueEur',
-  'bots.costEur',
-  'slots.wastedShare',
-  'traffic.botShare',
-  'equity.gap',
-] as const;
-export type MetricName = (typeof METRICS)[number];
+/** Flat metric names, as in DESIGN.md; their catalogue (unit, domain, direction) is scenarios/metrics.ts. */
+import type { MetricName } from '../scenarios/metrics.js';
+export { METRIC_NAMES as METRICS, METRIC_CATALOGUE, UNIT_DOMAIN, clampToDomain, isMetricName } from '../scenarios/metrics.js';
+export type { MetricDomain, MetricName, MetricSpec, MetricUnit } from '../scenarios/metrics.js';
 
 /** Measures whose collateral damage on legitimate users is counted. */
 export const COLLATERAL_MEASURES = [

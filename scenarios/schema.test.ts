@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRICS } from '../engine/result.js';
-import { effectivePolicies, OBJECTIVE_METRICS, ScenarioSchema } from './schema.js';
+import { effectivePolicies, ScenarioSchema } from './schema.js';
 import type { ScenarioInput } from './schema.js';
 
 function minimal(over: Partial<ScenarioInput> = {}): ScenarioInput {
@@ -80,10 +79,6 @@ describe('ScenarioSchema defaults', () => {
     const legit = [{ ...minimal().population.legit[0]!, buyAfterDays: 30 }];
     const r = ScenarioSchema.safeParse(minimal({ population: { legit } }));
     expect(r.error?.issues[0]).toMatchObject({ path: ['population', 'legit', 0, 'buyAfterDays'], params: { hint: 'add willingToPayEur: { median: 120 }' } });
-  });
-
-  it('objective metrics are the engine metrics', () => {
-    expect([...OBJECTIVE_METRICS]).toEqual([...METRICS]);
   });
 });
 

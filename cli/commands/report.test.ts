@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFixture } from '../../reports/test-support/fixture.js';
-import { registerReport, writeReports } from './report.js';
+import { registerReport } from './report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'guichet-cli-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,7 +31,7 @@ describe('guichet report', () => {
   it('writes the English report into --out and prints the paths', async () => {
     const out = join(dir, 'en');
     const run = await guichet('report', resultFile, '--lang', 'en', '--out', out);
-    expect(run).toEqual({ out: `${join(out, 'report.html')}\n${join(out, 'summary.md')}\n${join(out, 'result.json')}\n`, err: '', exitCode: 0 });
+    expect(run).toEqual({ out: `result: ${join(out, 'result.json')}\nreport: ${join(out, 'report.html')}\nsummary: ${join(out, 'summary.md')}\n`, err: '', exitCode: 0 });
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<html lang="en">');
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('### In short');
   });
@@ -62,8 +62,19 @@ describe('guichet report', () => {
     expect(missing.err).not.toMatch(/\n\s+at /);
   });
 
-  it('exports writeReports for `guichet run`', () => {
-    const paths = writeReports(buildFixture({ policies: 1, replications: 1 }), join(dir, 'run'), 'en');
-    expect(readFileSync(paths.markdown, 'utf8')).toContain('1 replication: no interval');
+  it('checks the output folder first, and says why it cannot write there in one line, exit code 2', async () => {
+    const run = await guichet('report', resultFile, '--out', '/dev/null/x');
+    expect(run).toEqual({ out: '', err: 'guichet report: cannot write to /dev/null/x: not a directory\n', exitCode: 2 });
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const onFile = await guichet('report', resultFile, '--out', join(file, 'sub'));
+    expect(onFile.err).toBe(`guichet report: cannot write to ${join(file, 'sub')}: not a directory\n`);
+    expect(onFile.exitCode).toBe(2);
+  });
+
+  it('says "--out" in its help, with the files it writes', async () => {
+    const help = await guichet('report', '--help');
+    expect(help.out).toContain('write report.html, summary.md and a copy of result.json');
+    expect(help.out).toMatch(/--lang <lang>.*\(choices: "fr", "en", default: "fr"\)/);
   });
 });

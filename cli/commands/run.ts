@@ -1,12 +1,13 @@
 /** `guichet run <scenario>`: simulate in virtual time, write result.json and the reports. */
-import { basename, extname, join, resolve } from 'node:path';
-import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
+import { basename, extname, join } from 'node:path';
+import { Option, type Command } from 'commander';
 import { runScenario, UnknownPolicyError } from '../../engine/run-matrix.js';
 import { loadScenario, ScenarioError } from '../../scenarios/load.js';
-import { integerIn, list, oneOf } from '../options.js';
-import { summaryTable } from '../summary-table.js';
-import { writeAtomic, writeReports } from '../../reports/write.js';
+import { integerIn, list } from '../options.js';
+import { displayPath, writtenLines } from '../paths.js';
+import { createProgress } from '../progress.js';
+import { summaryTable, TABLE_WIDTH } from '../summary-table.js';
+import { ensureWritableDir, OutputError, REPORT_FILES, writeAtomic, writeReports } from '../../reports/write.js';
 
 interface RunFlags {
   seed?: number;
@@ -26,11 +27,11 @@ export function registerRun(program: Command): void {
     .option('--seed <n>', 'override the scenario seed', integerIn(0, 2 ** 31 - 1))
     .option('--replications <n>', 'override the number of replications', integerIn(1, 1000))
     .option('--policy <names>', 'run only these policies (comma-separated; "baseline" is the scenario\'s policy)', list)
-    .option('--out <dir>', 'output folder (default: out/<scenario name>)')
+    .option('--out <dir>', 'output folder, checked before simulating (default: out/<scenario name>)')
     .option('--workers <n>', 'worker threads (default: one per core)', integerIn(1, 256))
-    .option('--lang <lang>', 'report language', oneOf(['fr', 'en'] as const), 'fr')
+    .addOption(new Option('--lang <lang>', 'report language').choices(['fr', 'en']).default('fr'))
     .option('--no-report', 'write result.json only')
-    .option('-q, --quiet', 'no progress bar and no table')
+    .option('-q, --quiet', 'no progress and no table (progress goes to stderr: a bar on a terminal, else a line every few seconds)')
     .addHelpText('after', '\nExamples:\n  guichet run scenarios/herault-2019.yaml --replications 5\n  guichet run scenarios/matrix.yaml --policy baseline,lottery --out out/lottery')
     .action(async (file: string, flags: RunFlags) => {
       let scenario;
@@ -42,10 +43,10 @@ export function registerRun(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const outDir = resolve(flags.out ?? join('out', basename(file, extname(file))));
-      const bar = !flags.quiet && process.stderr.isTTY
-        ? new cliProgress.SingleBar({ format: 'simulating {bar} {value}/{total} replications | {duration_formatted}', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic)
-        : undefined;
+      const outDir = flags.out ?? join('out', basename(file, extname(file)));
+      // Before simulating: minutes of work must not end in "cannot write".
+      if (!writable(outDir)) return;
+      const progress = createProgress({ quiet: flags.quiet ?? false, stream: process.stderr });
       let result;
       try {
         result = await runScenario(scenario, {
@@ -54,11 +55,7 @@ export function registerRun(program: Command): void {
           ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
           ...(flags.policy ? { policies: flags.policy } : {}),
           ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-          onProgress: (done, total) => {
-            if (!bar) return;
-            if (done === 1) bar.start(total, 0);
-            bar.update(done);
-          },
+          onProgress: (done, total) => progress.update(done, total),
         });
       } catch (e) {
         if (!(e instanceof UnknownPolicyError)) throw e;
@@ -66,16 +63,45 @@ export function registerRun(program: Command): void {
         process.exitCode = 2;
         return;
       } finally {
-        bar?.stop();
+        progress.stop();
       }
-      if (!flags.quiet) console.log(`\n${summaryTable(result)}\n`);
-      if (flags.report) {
-        const written = writeReports(result, outDir, flags.lang);
-        console.log(`result: ${written.json}\nreport: ${written.html}\nsummary: ${written.markdown}`);
-      } else {
-        const path = join(outDir, 'result.json');
-        writeAtomic(path, `${JSON.stringify(result, null, 2)}\n`);
-        console.log(`result: ${path}`);
+      if (!flags.quiet) console.log(`\n${summaryTable(result, tableWidth())}\n`);
+      try {
+        const written = flags.report
+          ? writeReports(result, outDir, flags.lang)
+          : { json: writeResult(`${JSON.stringify(result, null, 2)}\n`, outDir) };
+        console.log(writtenLines(written));
+      } catch (e) {
+        if (!(e instanceof OutputError)) throw e;
+        failOutput(e);
       }
     });
+}
+
+function writeResult(json: string, outDir: string): string {
+  const path = join(outDir, REPORT_FILES.json);
+  writeAtomic(path, json);
+  return path;
+}
+
+/** 100 columns, or fewer on a narrower terminal (the table then turns into one block per policy). */
+function tableWidth(): number {
+  return process.stdout.isTTY && process.stdout.columns > 0 ? Math.min(TABLE_WIDTH, process.stdout.columns) : TABLE_WIDTH;
+}
+
+/** Creates the output folder and proves it writable; else says why in one line, exit 2. */
+function writable(outDir: string): boolean {
+  try {
+    ensureWritableDir(outDir);
+    return true;
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    failOutput(e);
+    return false;
+  }
+}
+
+function failOutput(e: OutputError): void {
+  console.error(`guichet run: cannot write to ${displayPath(e.path)}: ${e.reason}`);
+  process.exitCode = 2;
 }

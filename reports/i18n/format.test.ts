@@ -41,6 +41,13 @@ describe('locale formatting', () => {
     expect(en.interval('eur', iv(100, -40, 240))).toBe('€100 [0–240]');
   });
 
+  it('splits an interval into the mean and its clamped bounds, for layouts that stack them', () => {
+    expect(en.fmt.intervalParts('share', iv(0.84, 0.61, 1.07), en.words)).toEqual({ mean: '84%', bounds: '[61–100]' });
+    expect(en.fmt.intervalParts('eur', iv(12, -4007, 4031), en.words)).toEqual({ mean: '€12', bounds: '[0–4,031]' });
+    expect(en.fmt.intervalParts('share', iv(0.3, 0.3, 0.3, 1), en.words)).toEqual({ mean: '30%' });
+    expect(en.fmt.intervalParts('days', iv(0, 0, 0, 0), en.words)).toEqual({ mean: 'no data' });
+  });
+
   it('writes money and percentage points per locale', () => {
     expect(en.value('eur', 41114)).toBe('€41,114');
     expect(fr.value('eur', 41114)).toBe(`41${NNBSP}114${NBSP}€`);

@@ -3,29 +3,18 @@
  * decimal comma, en gives "71%". Intervals read "71 % [68–74]": the mean with its unit, the
  * bounds bare, and no bracket at all for a single replication.
  */
-import type { Interval, MetricName } from '../../engine/result.js';
+import { METRIC_CATALOGUE, METRICS, UNIT_DOMAIN, clampToDomain, type Interval, type MetricName, type MetricUnit } from '../../engine/result.js';
 
 export type Lang = 'fr' | 'en';
 export const LANGS: readonly Lang[] = ['fr', 'en'];
 
 /** How a metric is read; shares and points are 0..1 in the result. */
-export type Unit = 'share' | 'points' | 'eur' | 'days' | 'minutes' | 'count';
+export type Unit = MetricUnit;
 
-export const METRIC_UNIT: Record<MetricName, Unit> = {
-  'legit.servedBeforeDeadline': 'share',
-  'legit.waitDays.p50': 'days',
-  'legit.waitDays.p90': 'days',
-  'legit.paidShare': 'share',
-  'legit.moneyPaidEur': 'eur',
-  'legit.effortMinutes.p50': 'minutes',
-  'legit.effortMinutes.p90': 'minutes',
-  'bots.captureShare': 'share',
-  'bots.revenueEur': 'eur',
-  'bots.costEur': 'eur',
-  'slots.wastedShare': 'share',
-  'traffic.botShare': 'share',
-  'equity.gap': 'points',
-};
+/** Read from the metric catalogue, so a new metric gets its unit in one place. */
+export const METRIC_UNIT: Readonly<Record<MetricName, Unit>> = Object.fromEntries(
+  METRICS.map((m) => [m, METRIC_CATALOGUE[m].unit]),
+) as Record<MetricName, Unit>;
 
 export function isLang(x: unknown): x is Lang {
   return x === 'fr' || x === 'en';
@@ -39,12 +28,6 @@ function digitsFor(unit: Unit, x: number): number {
   const magnitude = unit === 'share' || unit === 'points' ? Math.abs(x) * 100 : Math.abs(x);
   if (unit === 'eur' || unit === 'count') return 0;
   return magnitude > 0 && magnitude < 10 ? 1 : 0;
-}
-
-/** Bounds a value can take, so an interval never shows a negative share or wait. */
-function clampTo(unit: Unit, x: number): number {
-  const low = Math.max(0, x);
-  return unit === 'share' || unit === 'points' ? Math.min(1, low) : low;
 }
 
 export class Formatter {
@@ -94,13 +77,23 @@ export class Formatter {
 
   /** "71 % [68–74]", or "71 %" alone when the interval comes from one replication. */
   interval(unit: Unit, iv: Interval, words: UnitWords): string {
-    if (iv.n === 0) return words.none;
+    const { mean, bounds } = this.intervalParts(unit, iv, words);
+    return bounds === undefined ? mean : `${mean} ${bounds}`;
+  }
+
+  /**
+   * The two halves of an interval, for layouts that put the bounds under the mean: "71 %" and
+   * "[68–74]". Bounds are cut to the values the unit can take (the catalogue's domain): a
+   * Student interval around 2 % can reach below zero, a share cannot.
+   */
+  intervalParts(unit: Unit, iv: Interval, words: UnitWords): { mean: string; bounds?: string } {
+    if (iv.n === 0) return { mean: words.none };
     const digits = digitsFor(unit, iv.mean);
-    const mean = this.value(unit, iv.mean, words, digits);
-    if (iv.n <= 1) return mean;
-    const low = this.bare(unit, clampTo(unit, iv.low), digits);
-    const high = this.bare(unit, clampTo(unit, iv.high), digits);
-    return `${mean} [${low}–${high}]`;
+    const mean = this.value(unit, clampToDomain(UNIT_DOMAIN[unit], iv.mean), words, digits);
+    if (iv.n <= 1) return { mean };
+    const low = this.bare(unit, clampToDomain(UNIT_DOMAIN[unit], iv.low), digits);
+    const high = this.bare(unit, clampToDomain(UNIT_DOMAIN[unit], iv.high), digits);
+    return { mean, bounds: `[${low}–${high}]` };
   }
 
   /** "2019-01-06" → "6 January 2019" / "6 janvier 2019"; unparseable text is returned as is. */

@@ -1,48 +1,18 @@
 /**
  * What a run is judged on: the objective metric policies are ranked by, and gates (pass/fail
- * thresholds, checked by reports/). Metric names mirror engine/result.ts, which scenarios/ may not
- * import (the engine depends on us); a test keeps the two lists equal.
+ * thresholds, checked by reports/). The metric names and their good direction come from the one
+ * metric catalogue, scenarios/metrics.ts.
  */
 import { z } from 'zod';
+import { METRIC_CATALOGUE, METRIC_NAMES, type MetricName } from '../metrics.js';
 
-export const OBJECTIVE_METRICS = [
-  'legit.servedBeforeDeadline',
-  'legit.waitDays.p50',
-  'legit.waitDays.p90',
-  'legit.paidShare',
-  'legit.moneyPaidEur',
-  'legit.effortMinutes.p50',
-  'legit.effortMinutes.p90',
-  'bots.captureShare',
-  'bots.revenueEur',
-  'bots.costEur',
-  'slots.wastedShare',
-  'traffic.botShare',
-  'equity.gap',
-] as const;
-export type ObjectiveMetric = (typeof OBJECTIVE_METRICS)[number];
-
-/** the direction in which a metric is good for the people who need slots */
-const HIGHER_IS_BETTER: Record<ObjectiveMetric, boolean> = {
-  'legit.servedBeforeDeadline': true,
-  'legit.waitDays.p50': false,
-  'legit.waitDays.p90': false,
-  'legit.paidShare': false,
-  'legit.moneyPaidEur': false,
-  'legit.effortMinutes.p50': false,
-  'legit.effortMinutes.p90': false,
-  'bots.captureShare': false,
-  'bots.revenueEur': false,
-  'bots.costEur': true,
-  'slots.wastedShare': false,
-  'traffic.botShare': false,
-  'equity.gap': false,
-};
+export const OBJECTIVE_METRICS = METRIC_NAMES;
+export type ObjectiveMetric = MetricName;
 
 export const ObjectiveSchema = z.strictObject({
   metric: z.enum(OBJECTIVE_METRICS).default('legit.servedBeforeDeadline'),
   higherIsBetter: z.boolean().optional().describe('default: the direction that is good for legitimate users'),
-}).transform((o) => ({ metric: o.metric, higherIsBetter: o.higherIsBetter ?? HIGHER_IS_BETTER[o.metric] }))
+}).transform((o) => ({ metric: o.metric, higherIsBetter: o.higherIsBetter ?? METRIC_CATALOGUE[o.metric].higherIsBetter }))
   .default({ metric: 'legit.servedBeforeDeadline', higherIsBetter: true });
 export type Objective = z.output<typeof ObjectiveSchema>;
 
