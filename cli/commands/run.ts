@@ -3,6 +3,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { runScenario, UnknownPolicyError } from '../../engine/run-matrix.js';
+import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engine/run-size.js';
 import { loadScenario, ScenarioError } from '../../scenarios/load.js';
 import { integerIn, list, oneOf } from '../options.js';
 import { summaryTable } from '../summary-table.js';
@@ -17,6 +18,7 @@ interface RunFlags {
   report: boolean;
   lang: 'fr' | 'en';
   workers?: number;
+  maxAgents: number;
 }
 
 export function registerRun(program: Command): void {
@@ -31,6 +33,7 @@ export function registerRun(program: Command): void {
     .option('--lang <lang>', 'report language', oneOf(['fr', 'en'] as const), 'fr')
     .option('--no-report', 'write result.json only')
     .option('-q, --quiet', 'no progress bar and no table')
+    .option('--max-agents <n>', 'refuse a run whose replication would take more memory than this many agents (people; a scalper, slot or registration counts for its share)', integerIn(1, 1_000_000_000), DEFAULT_MAX_AGENTS)
     .addHelpText('after', '\nExamples:\n  guichet run scenarios/herault-2019.yaml --replications 5\n  guichet run scenarios/matrix.yaml --policy baseline,lottery --out out/lottery')
     .action(async (file: string, flags: RunFlags) => {
       let scenario;
@@ -39,6 +42,13 @@ export function registerRun(program: Command): void {
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         console.error(e.format());
+        process.exitCode = 2;
+        return;
+      }
+      // refused before anything is simulated or written: a run too large would crash Node instead
+      const tooLarge = runSizeProblem(estimateRunSize(scenario, flags.policy), flags.maxAgents);
+      if (tooLarge) {
+        console.error(`guichet run: ${tooLarge}`);
         process.exitCode = 2;
         return;
       }
