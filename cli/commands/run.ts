@@ -33,7 +33,7 @@ export function registerRun(program: Command): void {
     .option('--lang <lang>', 'report language', oneOf(['fr', 'en'] as const), 'fr')
     .option('--no-report', 'write result.json only')
     .option('-q, --quiet', 'no progress bar and no table')
-    .option('--max-agents <n>', 'refuse a run whose replication would take more memory than this many agents (people; a scalper, slot or registration counts for its share)', integerIn(1, 1_000_000_000), DEFAULT_MAX_AGENTS)
+    .option('--max-agents <n>', 'refuse, before simulating, a run whose replication needs more memory than this many agents (about 4 KB each)', integerIn(1, 1_000_000_000), DEFAULT_MAX_AGENTS)
     .addHelpText('after', '\nExamples:\n  guichet run scenarios/herault-2019.yaml --replications 5\n  guichet run scenarios/matrix.yaml --policy baseline,lottery --out out/lottery')
     .action(async (file: string, flags: RunFlags) => {
       let scenario;

@@ -28,6 +28,8 @@ describe('readableNumber', () => {
     expect(readableNumber(1e9)).toBe('1e9');
     expect(readableNumber(2.5e7)).toBe('2.5e7');
     expect(readableNumber(1_234_567)).toBe('1,234,567');
+    expect(readableNumber(Number.MAX_SAFE_INTEGER)).toBe('9,007,199,254,740,991');
+    expect(readableNumber(1.25e8)).toBe('1.25e8');
     expect(readableNumber(0.25)).toBe('0.25');
     expect(readableNumber(-3)).toBe('-3');
   });

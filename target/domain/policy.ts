@@ -19,12 +19,13 @@ export const Duration = z.string().regex(DURATION_RE, 'expected a duration such 
  * scenarios/schema/bounds.ts; what a whole run would cost in memory is checked before it starts.
  */
 
-/** 10000 → "10,000"; 1e9 → "1e9" (what was typed, when it was typed that way: the shorter form) */
+/** 10000 → "10,000"; 1e9 → "1e9": a large round number reads best as it was likely typed */
 export function readableNumber(n: number): string {
   const grouped = n.toLocaleString('en-US', { maximumFractionDigits: 20 });
   if (!Number.isFinite(n) || Math.abs(n) < 1e6) return grouped;
   const exponent = n.toExponential().replace('e+', 'e');
-  return exponent.length < grouped.length ? exponent : grouped;
+  // at most three significant digits (1e9, 2.5e7); 9007199254740991 stays grouped
+  return /^-?\d(\.\d{1,2})?e/.test(exponent) ? exponent : grouped;
 }
 
 /** `must be at most 10,000, got 1e9`: zod's own wording names neither the field's bound nor the value */
