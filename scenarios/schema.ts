@@ -26,7 +26,7 @@ export const ScenarioSchema = z.strictObject({
   seed: z.number().int().min(0).default(1).describe('run seed: same scenario + same seed = same result'),
   start: DateString.describe('first day of the run, YYYY-MM-DD (Europe/Paris midnight)'),
   duration: PositiveDuration.describe('length of the run, e.g. "26w" or "365d", at most "520w"'),
-  warmup: RunLength.default('0d').describe('metrics count only users arriving after it (lets queues fill)'),
+  warmup: RunLength.default('0d').describe('metrics count only users arriving after it (lets queues fill), at most "520w"'),
   objective: ObjectiveSchema.describe('the metric policies are ranked on'),
   sources: z.array(z.string()).default([]).describe('figures behind the numbers'),
   assumptions: z.array(z.string()).default([]),
