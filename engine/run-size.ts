@@ -11,8 +11,8 @@
  * replication at a time, so the check is per replication.
  */
 import { effectivePolicies, type Scenario } from '../scenarios/schema.js';
-import type { Policy } from '../target/domain/policy.js';
-import { durationMs, hoursRange } from '../target/domain/time-units.js';
+import { slotsPerWeek, type Policy } from '../target/domain/policy.js';
+import { durationMs } from '../target/domain/time-units.js';
 
 const WEEK = 604_800_000;
 /** heap bytes one person, one scalper agent, one slot and one lottery registration take */
@@ -37,12 +37,7 @@ export interface RunSize {
 /** Slots the calendar generates over the run: it stays one horizon and a week ahead of the clock. */
 function slotsOverRun(scenario: Scenario, policy: Policy): number {
   const weeks = (durationMs(scenario.duration) + durationMs(policy.release.horizon)) / WEEK + 1;
-  const capacity = policy.measures.capacity;
-  return Object.values(scenario.target.counters).reduce((sum, c) => {
-    const [from, to] = hoursRange(c.hours);
-    const days = new Set([...c.days, ...(capacity?.extraDays ?? [])]).size;
-    return sum + days * Math.floor((to - from) / c.slotMinutes) * (c.desks + (capacity?.extraDesks ?? 0)) * weeks;
-  }, 0);
+  return slotsPerWeek(scenario.target.counters, policy.measures.capacity) * weeks;
 }
 
 /** Under a lottery each agent registers its share of the crew's identities (at least one) for every weekly draw. */

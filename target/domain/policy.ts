@@ -5,7 +5,7 @@
  * so that a scenario's `policy:` and `guichet target --policy` accept exactly the same thing.
  */
 import { z } from 'zod';
-import { CLOCK_RE, DURATION_RE, durationMs, HOURS_RE, WEEKDAYS } from './time-units.js';
+import { CLOCK_RE, DURATION_RE, durationMs, HOURS_RE, hoursRange, WEEKDAYS } from './time-units.js';
 
 export const Duration = z.string().regex(DURATION_RE, 'expected a duration such as "90s", "15m", "8w"');
 
@@ -155,8 +155,33 @@ export const PolicySchema = z.strictObject({
 export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;
 
+/** Slots a week the counters offer, with a policy's extra capacity. */
+export function slotsPerWeek(counters: Record<string, CounterConfig>, capacity?: MeasuresConfig['capacity']): number {
+  return Object.values(counters).reduce((sum, c) => {
+    const [from, to] = hoursRange(c.hours);
+    const days = new Set([...c.days, ...(capacity?.extraDays ?? [])]).size;
+    return sum + days * Math.floor((to - from) / c.slotMinutes) * (c.desks + (capacity?.extraDesks ?? 0));
+  }, 0);
+}
+
+/**
+ * Slots the target may hold ahead of its clock (one horizon and a week). Each field may be within
+ * its bound and the product still absurd (50 counters of 200 desks open day and night, a year
+ * ahead: a billion slots). A busy préfecture holds tens of thousands.
+ */
+export const MAX_SLOTS_AHEAD = 1_000_000;
+
 /** What `guichet target --policy` and `PUT /admin/policy` take: a policy, counters optional. */
-export const TargetConfigSchema = PolicySchema.extend({ counters: CountersSchema.optional() });
+export const TargetConfigSchema = PolicySchema.extend({ counters: CountersSchema.optional() }).superRefine((c, ctx) => {
+  if (!c.counters) return;
+  const ahead = slotsPerWeek(c.counters, c.measures.capacity) * (durationMs(c.release.horizon) / durationMs('1w') + 1);
+  if (ahead > MAX_SLOTS_AHEAD) {
+    ctx.addIssue({
+      code: 'custom', path: ['counters'], input: c.counters,
+      message: `these counters would hold about ${readableNumber(Math.ceil(ahead))} slots ahead (horizon and a week); at most ${readableNumber(MAX_SLOTS_AHEAD)}: fewer desks or counters, or a shorter horizon`,
+    });
+  }
+});
 export type TargetConfigInput = z.input<typeof TargetConfigSchema>;
 
 export const DEFAULT_COUNTERS: Record<string, CounterConfig> = {
