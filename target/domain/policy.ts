@@ -19,9 +19,14 @@ export const Duration = z.string().regex(DURATION_RE, 'expected a duration such 
  * scenarios/schema/bounds.ts; what a whole run would cost in memory is checked before it starts.
  */
 
-/** 10000 → "10,000"; 1e9 → "1e9": a large round number reads best as it was likely typed */
+/** 1000000 → "1,000,000": how bounds are written */
+export function groupedNumber(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+}
+
+/** 10000 → "10,000"; 1e9 → "1e9": a large round number someone typed reads best as they likely typed it */
 export function readableNumber(n: number): string {
-  const grouped = n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+  const grouped = groupedNumber(n);
   if (!Number.isFinite(n) || Math.abs(n) < 1e6) return grouped;
   const exponent = n.toExponential().replace('e+', 'e');
   // at most three significant digits (1e9, 2.5e7); 9007199254740991 stays grouped
@@ -30,7 +35,7 @@ export function readableNumber(n: number): string {
 
 /** `must be at most 10,000, got 1e9`: zod's own wording names neither the field's bound nor the value */
 export function atMost(max: number): { error: (issue: { input?: unknown }) => string } {
-  return { error: (issue) => `must be at most ${readableNumber(max)}, got ${typeof issue.input === 'number' ? readableNumber(issue.input) : String(issue.input)}` };
+  return { error: (issue) => `must be at most ${groupedNumber(max)}, got ${typeof issue.input === 'number' ? readableNumber(issue.input) : String(issue.input)}` };
 }
 
 /** a Duration of at most `max` (e.g. "52w") */
@@ -178,7 +183,7 @@ export const TargetConfigSchema = PolicySchema.extend({ counters: CountersSchema
   if (ahead > MAX_SLOTS_AHEAD) {
     ctx.addIssue({
       code: 'custom', path: ['counters'], input: c.counters,
-      message: `these counters would hold about ${readableNumber(Math.ceil(ahead))} slots ahead (horizon and a week); at most ${readableNumber(MAX_SLOTS_AHEAD)}: fewer desks or counters, or a shorter horizon`,
+      message: `these counters would hold about ${groupedNumber(Math.ceil(ahead))} slots ahead (horizon and a week); at most ${groupedNumber(MAX_SLOTS_AHEAD)}: fewer desks or counters, or a shorter horizon`,
     });
   }
 });
