@@ -4,6 +4,7 @@
  * input: expected int, received number") is rewritten.
  */
 import type { z } from 'zod';
+import { groupedNumber, readableNumber } from '../target/domain/policy.js';
 import type { Anchor } from './locate.js';
 import { allowedKeys } from './schema-walk.js';
 import { closest, didYouMean } from './suggest.js';
@@ -61,7 +62,7 @@ function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, i
   }
   if (issue.origin === 'string') return small && bound === 1 ? 'must not be empty' : `must be ${small ? 'at least' : 'at most'} ${bound} characters`;
   const relation = small ? (inclusive ? 'at least' : 'greater than') : (inclusive ? 'at most' : 'less than');
-  return `must be ${relation} ${bound}, got ${typeof input === 'number' ? input : describeValue(input)}`;
+  return `must be ${relation} ${groupedNumber(bound)}, got ${typeof input === 'number' ? readableNumber(input) : describeValue(input)}`;
 }
 
 /** zod's default regex message names the pattern; ours say what to write. */

@@ -5,8 +5,9 @@
  * strict, defaults are applied in the output type.
  */
 import { z } from 'zod';
-import { CountersSchema, Duration, PolicySchema } from '../target/domain/policy.js';
+import { atMost, CountersSchema, PolicySchema } from '../target/domain/policy.js';
 import type { Policy } from '../target/domain/policy.js';
+import { MAX, RunLength } from './schema/bounds.js';
 import { DateString, PositiveDuration } from './schema/common.js';
 import { crossCheck } from './schema/cross-checks.js';
 import { GatesSchema, ObjectiveSchema } from './schema/outcomes.js';
@@ -24,18 +25,19 @@ export const ScenarioSchema = z.strictObject({
   description: z.string().optional(),
   seed: z.number().int().min(0).default(1).describe('run seed: same scenario + same seed = same result'),
   start: DateString.describe('first day of the run, YYYY-MM-DD (Europe/Paris midnight)'),
-  duration: PositiveDuration.describe('length of the run, e.g. "26w" or "365d"'),
-  warmup: Duration.default('0d').describe('metrics count only users arriving after it (lets queues fill)'),
+  duration: PositiveDuration.describe('length of the run, e.g. "26w" or "365d", at most "520w"'),
+  warmup: RunLength.default('0d').describe('metrics count only users arriving after it (lets queues fill), at most "520w"'),
   objective: ObjectiveSchema.describe('the metric policies are ranked on'),
   sources: z.array(z.string()).default([]).describe('figures behind the numbers'),
   assumptions: z.array(z.string()).default([]),
   target: TargetSchema,
   policy: PolicySchema.describe('the baseline policy: release, measures, flaws'),
-  policies: z.record(PolicyName, PolicyOverrideSchema).default({})
-    .describe('alternative policies compared side by side with the baseline, merged over `policy`'),
+  policies: z.record(PolicyName, PolicyOverrideSchema)
+    .refine((p) => Object.keys(p).length <= MAX.policies, `at most ${MAX.policies} alternative policies`).default({})
+    .describe('alternative policies compared side by side with the baseline, merged over `policy`; at most 50'),
   population: PopulationSchema,
   market: MarketSchema,
-  replications: z.number().int().min(1).max(1000).default(10),
+  replications: z.number().int().min(1).max(MAX.replications, atMost(MAX.replications)).default(10).describe('runs per policy, at most 1,000'),
   gates: GatesSchema.describe('pass/fail thresholds, e.g. legit.servedBeforeDeadline: ["mean>=0.8"]'),
 }).superRefine((value, ctx) => {
   crossCheck(value, ({ path, message, hint, input }) => {

@@ -2,6 +2,7 @@
 import { basename, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { runScenario, UnknownPolicyError } from '../../engine/run-matrix.js';
+import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engine/run-size.js';
 import { loadScenario, ScenarioError } from '../../scenarios/load.js';
 import { integerIn, list } from '../options.js';
 import { displayPath, writtenLines } from '../paths.js';
@@ -18,6 +19,7 @@ interface RunFlags {
   report: boolean;
   lang: 'fr' | 'en';
   workers?: number;
+  maxAgents: number;
 }
 
 export function registerRun(program: Command): void {
@@ -32,6 +34,7 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--lang <lang>', 'report language').choices(['fr', 'en']).default('fr'))
     .option('--no-report', 'write result.json only')
     .option('-q, --quiet', 'no progress and no table (progress goes to stderr: a bar on a terminal, else a line every few seconds)')
+    .option('--max-agents <n>', 'refuse, before simulating, a run whose replication needs more memory than this many agents (about 4 KB each)', integerIn(1, 1_000_000_000), DEFAULT_MAX_AGENTS)
     .addHelpText('after', '\nExamples:\n  guichet run scenarios/herault-2019.yaml --replications 5\n  guichet run scenarios/matrix.yaml --policy baseline,lottery --out out/lottery')
     .action(async (file: string, flags: RunFlags) => {
       let scenario;
@@ -40,6 +43,13 @@ export function registerRun(program: Command): void {
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         console.error(e.format());
+        process.exitCode = 2;
+        return;
+      }
+      // refused before anything is simulated or written: a run too large would crash Node instead
+      const tooLarge = runSizeProblem(estimateRunSize(scenario, flags.policy), flags.maxAgents);
+      if (tooLarge) {
+        console.error(`guichet run: ${tooLarge}`);
         process.exitCode = 2;
         return;
       }

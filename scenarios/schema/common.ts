@@ -1,10 +1,11 @@
 /**
- * Small building blocks of the scenario schema: ids, shares, dates, day ranges, medians.
+ * Small building blocks of the scenario schema: ids, shares, dates, hours (bounded numbers are in bounds.ts).
  * Messages are written for the person editing the file; the loader adds what they typed.
  */
 import { z } from 'zod';
-import { Duration, Hours } from '../../target/domain/policy.js';
+import { Hours } from '../../target/domain/policy.js';
 import { DURATION_RE, durationMs } from '../../target/domain/time-units.js';
+import { RunLength } from './bounds.js';
 
 export const ID_RE = /^[a-z][a-z0-9-]*$/;
 export const Id = z.string().regex(ID_RE, 'expected a lowercase id such as "workers" (a-z, 0-9, -)');
@@ -12,19 +13,8 @@ export const Id = z.string().regex(ID_RE, 'expected a lowercase id such as "work
 /** a proportion of a population: 0 = nobody, 1 = everybody */
 export const Share = z.number().min(0).max(1);
 
-/** a lognormal-ish quantity given by its median; the engine chooses the spread */
-export const Median = z.strictObject({ median: z.number().positive() });
-
-/** a uniform draw between min and max days */
-export const DayRange = z.strictObject({
-  min: z.number().min(0),
-  max: z.number().min(0),
-}).superRefine((r, ctx) => {
-  if (r.min > r.max) ctx.addIssue({ code: 'custom', message: `max (${r.max}) is smaller than min (${r.min})`, path: ['max'], input: r.max });
-});
-
-/** "8w" with a value above zero; the regex guard keeps durationMs from throwing on bad text */
-export const PositiveDuration = Duration.refine(
+/** "8w" with a value above zero and within the bound of a run; the regex guard keeps durationMs from throwing on bad text */
+export const PositiveDuration = RunLength.refine(
   (d) => !DURATION_RE.test(d) || durationMs(d) > 0,
   'must be longer than 0 (e.g. "26w")',
 );

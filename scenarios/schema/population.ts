@@ -4,33 +4,34 @@
  * so the engine and bots read plain numbers.
  */
 import { z } from 'zod';
-import { CounterId } from '../../target/domain/policy.js';
-import { ActiveHours, DayRange, Id, Median, Share } from './common.js';
+import { atMost, CounterId } from '../../target/domain/policy.js';
+import { DayRange, MAX, medianUpTo, upTo } from './bounds.js';
+import { ActiveHours, Id, Share } from './common.js';
 
 export const LegitGroupSchema = z.strictObject({
   group: Id.describe('unique id of the group, used in reports'),
   label: z.string().min(1).optional().describe('display label'),
   counter: CounterId.describe('the counter they need, one of target.counters'),
   arrivals: z.strictObject({
-    perWeek: z.number().positive().describe('mean Poisson arrivals per week over the run'),
+    perWeek: upTo(MAX.arrivalsPerWeek).positive().describe('mean Poisson arrivals per week over the run, at most 10,000'),
   }),
-  needLeadDays: DayRange.optional().describe('days between arrival and the date they need the appointment'),
-  deadlineDays: DayRange.describe('days from arrival to their permit expiry (deadline)'),
-  checksPerDay: Median.describe('visits to the site per day (attentiveness)'),
+  needLeadDays: DayRange.optional().describe('days between arrival and the date they need the appointment, at most 730'),
+  deadlineDays: DayRange.describe('days from arrival to their permit expiry (deadline), at most 730'),
+  checksPerDay: medianUpTo(MAX.checksPerDay).describe('visits to the site per day (attentiveness), at most 1,440 (once a minute)'),
   activeHours: ActiveHours.default('08:00-22:00').describe('when they look; "00:00-24:00" for people relaying day and night'),
   captcha: z.strictObject({
-    solveSeconds: Median,
+    solveSeconds: medianUpTo(MAX.seconds).describe('seconds to solve a captcha, at most 3,600'),
     failRate: Share,
   }).default({ solveSeconds: { median: 10 }, failRate: 0.1 }),
-  bookSeconds: Median.default({ median: 120 }).describe('time to fill the booking form'),
+  bookSeconds: medianUpTo(MAX.seconds).default({ median: 120 }).describe('seconds to fill the booking form, at most 3,600'),
   sharedIp: Share.default(0).describe('share behind a shared IP (cybercafé, association, carrier NAT)'),
   sharedEmail: Share.default(0).describe('share using an e-mail address shared with others'),
   nameTyping: z.strictObject({
     exact: Share.describe('share typing their name exactly as on their papers'),
   }).default({ exact: 1 }),
   agdref: z.boolean().default(true).describe('whether they have an AGDREF number (renewals do)'),
-  buyAfterDays: z.number().min(0).optional().describe('days without a slot after which they will buy one from a scalper'),
-  willingToPayEur: z.strictObject({ median: z.number().min(0) }).optional(),
+  buyAfterDays: upTo(MAX.days).min(0).optional().describe('days without a slot after which they will buy one from a scalper, at most 730'),
+  willingToPayEur: z.strictObject({ median: upTo(MAX.priceEur).min(0) }).optional().describe('price they accept for a slot, at most 10,000 €'),
   showUpRate: Share.default(0.95).describe('share showing up at the counter'),
 });
 export type LegitGroup = z.output<typeof LegitGroupSchema>;
@@ -39,8 +40,8 @@ export const STRATEGIES = ['sniper', 'hoarder', 'broker', 'double-seller'] as co
 export type Strategy = (typeof STRATEGIES)[number];
 
 export const CaptchaSolverSchema = z.strictObject({
-  latencySeconds: z.number().positive(),
-  usdPer1000: z.number().min(0),
+  latencySeconds: upTo(MAX.seconds).positive().describe('seconds per captcha, at most 3,600'),
+  usdPer1000: upTo(MAX.usdPer1000).min(0).describe('price of 1,000 captchas, at most 1,000 $'),
   accuracy: Share,
 });
 export type CaptchaSolver = z.output<typeof CaptchaSolverSchema>;
@@ -48,17 +49,17 @@ export type CaptchaSolver = z.output<typeof CaptchaSolverSchema>;
 export const ScalperCrewSchema = z.strictObject({
   crew: Id.describe('unique id of the crew'),
   strategy: z.enum(STRATEGIES),
-  agents: z.number().int().min(1).max(10_000),
+  agents: z.number().int().min(1).max(MAX.agentsPerCrew, atMost(MAX.agentsPerCrew)).describe('bots of the crew, at most 10,000'),
   counter: CounterId.optional().describe('a single counter; default all counters'),
-  pollEverySeconds: z.number().min(0.1).max(7200),
-  jitterSeconds: z.number().min(0).optional().describe('default 10 % of pollEverySeconds'),
-  bookSeconds: z.number().positive().default(1),
-  ips: z.number().int().min(1).optional().describe('distinct IPs of the fleet; default one per agent'),
-  identities: z.number().int().min(1).optional().describe('fake identities / e-mails; default 10 per agent'),
+  pollEverySeconds: upTo(MAX.pollEverySeconds).min(0.1).describe('seconds between two looks at the slot list, 0.1 to 7,200'),
+  jitterSeconds: upTo(MAX.pollEverySeconds).min(0).optional().describe('default 10 % of pollEverySeconds'),
+  bookSeconds: upTo(MAX.seconds).positive().default(1).describe('seconds to book, at most 3,600'),
+  ips: upTo(MAX.ipsPerCrew).int().min(1).optional().describe('distinct IPs of the fleet, at most 100,000; default one per agent'),
+  identities: upTo(MAX.identitiesPerCrew).int().min(1).optional().describe('fake identities / e-mails, at most 100,000; default 10 per agent'),
   captchaSolver: CaptchaSolverSchema.optional(),
-  priceEur: z.number().min(0),
-  maxHeld: z.number().int().min(1).optional().describe('stop booking when this many unsold slots are held'),
-  sellsPerSlot: z.number().int().min(1).max(100).optional().describe('buyers per slot; double-seller default 2'),
+  priceEur: upTo(MAX.priceEur).min(0).describe('resale price of a slot, at most 10,000 €'),
+  maxHeld: upTo(MAX.heldSlots).int().min(1).optional().describe('stop booking when this many unsold slots are held, at most 100,000'),
+  sellsPerSlot: upTo(MAX.buyersPerSlot).int().min(1).optional().describe('buyers per slot, at most 100; double-seller default 2'),
 }).superRefine((c, ctx) => {
   if (c.jitterSeconds !== undefined && c.jitterSeconds > c.pollEverySeconds) {
     ctx.addIssue({
@@ -76,13 +77,13 @@ export const ScalperCrewSchema = z.strictObject({
 export type ScalperCrew = z.output<typeof ScalperCrewSchema>;
 
 export const PopulationSchema = z.strictObject({
-  legit: z.array(LegitGroupSchema).min(1).describe('groups of people who need an appointment'),
-  scalpers: z.array(ScalperCrewSchema).default([]),
+  legit: z.array(LegitGroupSchema).min(1).max(MAX.groups).describe('groups of people who need an appointment, at most 100'),
+  scalpers: z.array(ScalperCrewSchema).max(MAX.crews).default([]).describe('scalper crews, at most 100'),
 });
 export type Population = z.output<typeof PopulationSchema>;
 
 export const MarketSchema = z.strictObject({
-  eurPerUsd: z.number().positive().default(0.92),
-  resaleLeadDays: z.number().min(0).default(2).describe('hoarders cancel unsold slots this many days before they start'),
+  eurPerUsd: upTo(MAX.eurPerUsd).positive().default(0.92).describe('exchange rate, at most 10'),
+  resaleLeadDays: upTo(MAX.days).min(0).default(2).describe('hoarders cancel unsold slots this many days before they start, at most 730'),
 }).default({ eurPerUsd: 0.92, resaleLeadDays: 2 });
 export type Market = z.output<typeof MarketSchema>;
