@@ -7,16 +7,30 @@ import express, { Router } from 'express';
 import { DomainError } from '../../domain/errors.js';
 import { TargetConfigSchema } from '../../domain/policy.js';
 import { requireAdmin, type HttpDeps } from '../deps.js';
+import { requireJsonBody } from '../json-only.js';
+import { refuseOtherMethods } from '../method-not-allowed.js';
 import { markMount } from '../metrics.js';
-import { EmptyBodySchema, RegistryBodySchema, issuePath, parseBody } from '../schemas.js';
+import { EmptyBodySchema, RegistryBodySchema, issuePath, parseBody, parseReleaseQuery } from '../schemas.js';
+import { parseSlotId } from '../slot-id.js';
 
 export const ADMIN_BODY_LIMIT = '20mb';
+
+/** Released slots per counter, every configured counter listed (0 when none of its slots came). */
+export function countByCounter(counters: readonly string[], slotIds: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(counters.map((c) => [c, 0]));
+  for (const id of slotIds) {
+    const counter = parseSlotId(id)?.counter ?? id.slice(0, id.indexOf('@'));
+    out[counter] = (out[counter] ?? 0) + 1;
+  }
+  return out;
+}
 
 export function adminRouter(deps: HttpDeps): Router {
   const { target } = deps;
   const r = Router();
   r.use(markMount);
   r.use(requireAdmin(deps));
+  r.use(requireJsonBody);
   r.use(express.json({ limit: ADMIN_BODY_LIMIT }));
 
   // The same shape PUT takes (TargetConfigSchema), so a client can GET, edit and PUT back.
@@ -46,11 +60,15 @@ export function adminRouter(deps: HttpDeps): Router {
     res.json(config());
   });
 
+  // Counts per counter by default: a release is thousands of slots (~90 kB of ids); the ids
+  // themselves only on ?verbose=1.
   r.post('/release', (req, res) => {
     parseBody(EmptyBodySchema, req.body);
+    const { verbose } = parseReleaseQuery(req.query);
     const released = target.releaseNow();
     deps.changed();
-    res.json({ released: released.length, slotIds: released });
+    const byCounter = countByCounter(Object.keys(target.settings().counters), released);
+    res.json({ released: released.length, byCounter, ...(verbose ? { slotIds: released } : {}) });
   });
 
   r.get('/ledger', (_req, res) => {
@@ -79,5 +97,6 @@ export function adminRouter(deps: HttpDeps): Router {
     res.status(204).end();
   });
 
+  refuseOtherMethods(r);
   return r;
 }

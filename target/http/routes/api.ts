@@ -5,11 +5,13 @@
  */
 import express, { Router, type Request } from 'express';
 import { DomainError } from '../../domain/errors.js';
+import { requireJsonBody } from '../json-only.js';
+import { refuseOtherMethods } from '../method-not-allowed.js';
 import { markMount } from '../metrics.js';
 import { bookVia, ctxOf, requireAdmin, type HttpDeps } from '../deps.js';
 import {
   BookBodySchema, CancelBodySchema, CheckInBodySchema, ConfirmBodySchema, EmptyBodySchema, RegisterBodySchema,
-  SlotsQuerySchema, parseBody, toIdentity,
+  parseBody, parseSlotsQuery, toIdentity,
 } from '../schemas.js';
 import type { BookRequest } from '../../domain/booking-target.js';
 
@@ -30,6 +32,7 @@ export function apiRouter(deps: HttpDeps): Router {
   const { target, metrics } = deps;
   const r = Router();
   r.use(markMount);
+  r.use(requireJsonBody);
   r.use(express.json({ limit: API_BODY_LIMIT }));
 
   r.get('/counters', (req, res) => {
@@ -38,7 +41,7 @@ export function apiRouter(deps: HttpDeps): Router {
   });
 
   r.get('/counters/:counter/slots', (req, res) => {
-    const { limit } = parseBody(SlotsQuerySchema, { ...req.query }, 'query');
+    const { limit } = parseSlotsQuery(req.query);
     const slots = target.availableSlots(ctxOf(deps, req, res), param(req, 'counter'), limit);
     res.json({ counter: param(req, 'counter'), slots });
   });
@@ -97,5 +100,6 @@ export function apiRouter(deps: HttpDeps): Router {
     res.json({ ticket: target.ticket(param(req, 'ticket')) });
   });
 
+  refuseOtherMethods(r);
   return r;
 }
