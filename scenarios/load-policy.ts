@@ -9,7 +9,7 @@
 import type { z } from 'zod';
 import { TargetConfigSchema } from '../target/domain/policy.js';
 import { ScenarioError } from './errors.js';
-import { readMapping, readSource, schemaIssues, validateScenario, type ReadFile } from './load.js';
+import { readMapping, readSource, SCENARIO_MESSAGES, schemaIssues, validateScenario, type ReadFile } from './load.js';
 import type { Scenario } from './schema.js';
 
 export type TargetConfig = z.output<typeof TargetConfigSchema>;
@@ -27,10 +27,14 @@ export function looksLikeScenario(data: Record<string, unknown>): boolean {
   return keys.some((k) => SCENARIO_ONLY.includes(k)) && !keys.some((k) => POLICY_KEYS.has(k));
 }
 
-/** A mapping whose keys are all a policy file's (release, measures, flaws, counters). */
+/**
+ * A mapping with a policy file's keys (release, measures, flaws, counters) and no scenario key:
+ * `release:` alone suffices, so a policy with a misspelt key is still checked as a policy.
+ */
 export function looksLikePolicy(data: Record<string, unknown>): boolean {
   const keys = Object.keys(data);
-  return keys.length > 0 && keys.every((k) => POLICY_KEYS.has(k));
+  if (keys.some((k) => SCENARIO_ONLY.includes(k))) return false;
+  return keys.includes('release') || (keys.length > 0 && keys.every((k) => POLICY_KEYS.has(k)));
 }
 
 function validatePolicy(read: ReadFile): TargetConfig {
@@ -59,12 +63,11 @@ export type ConfigFile = { kind: 'scenario'; scenario: Scenario } | { kind: 'pol
  * (`guichet validate` checks both).
  */
 export function loadConfigFile(file: string, kind?: ConfigFile['kind']): ConfigFile {
-  const text = readSource(file, kind ?? 'file');
-  const read = readMapping(text, file, {
-    empty: kind === 'policy' ? EMPTY : 'the file is empty: expected a scenario (name, start, …) or a policy file (release, measures, …)',
-    shape: kind === 'policy' ? SHAPE : 'name: …, start: …, target: … or release: …, measures: …',
-  });
-  if (kind === 'policy' || (kind === undefined && looksLikePolicy(read.data))) {
+  // a file is a scenario unless it says otherwise: an empty or unreadable one is told as a scenario
+  const asPolicy = kind === 'policy';
+  const text = readSource(file, asPolicy ? 'policy file' : 'scenario');
+  const read = readMapping(text, file, asPolicy ? { empty: EMPTY, shape: SHAPE } : SCENARIO_MESSAGES);
+  if (asPolicy || (kind === undefined && looksLikePolicy(read.data))) {
     return { kind: 'policy', policy: validatePolicy(read) };
   }
   return { kind: 'scenario', scenario: validateScenario(read) };

@@ -44,6 +44,8 @@ function readFailure(e: unknown, what: string): string {
 }
 
 const EMPTY = 'the file is empty: a scenario needs at least name, start, duration, target, policy and population';
+/** How readMapping words an empty file or a top level that is not a mapping, for scenarios. */
+export const SCENARIO_MESSAGES = { empty: EMPTY, shape: 'name: …, start: …, target: …' } as const;
 
 export type Issue = (at: Position, path: string, message: string, hint?: string) => ScenarioIssue;
 
@@ -98,7 +100,7 @@ export function schemaIssues(
 }
 
 export function parseScenario(text: string, file: string): Scenario {
-  return validateScenario(readMapping(text, file, { empty: EMPTY, shape: 'name: …, start: …, target: …' }));
+  return validateScenario(readMapping(text, file, SCENARIO_MESSAGES));
 }
 
 /** The scenario in a file already read, or a ScenarioError with every problem. */
