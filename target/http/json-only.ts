@@ -1,8 +1,10 @@
 /**
  * A JSON route refuses a body of another type with 415 and `Accept: application/json`
- * (RFC 9110 §15.5.16), before the body parser: otherwise express.json() skips the body, the
- * schema sees nothing and the client gets a 422 about "missing" fields it did send.
- * A request without a body (POST /api/captcha, POST /admin/release) passes whatever its type.
+ * (RFC 9110 §15.5.16): express.json() skips such a body, so without this the schema would see
+ * nothing and the client get a 422 about "missing" fields it did send.
+ * Put on each route that takes a body, not on the router: an unknown path stays a 404 and a
+ * wrong method a 405, whatever the body. A request without a body (POST /api/captcha,
+ * POST /admin/release) passes whatever its type.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../domain/errors.js';

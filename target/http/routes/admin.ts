@@ -30,7 +30,6 @@ export function adminRouter(deps: HttpDeps): Router {
   const r = Router();
   r.use(markMount);
   r.use(requireAdmin(deps));
-  r.use(requireJsonBody);
   r.use(express.json({ limit: ADMIN_BODY_LIMIT }));
 
   // The same shape PUT takes (TargetConfigSchema), so a client can GET, edit and PUT back.
@@ -44,7 +43,7 @@ export function adminRouter(deps: HttpDeps): Router {
   });
 
   // A policy with optional counters (as `guichet target --policy`); absent counters keep the current ones.
-  r.put('/policy', (req, res) => {
+  r.put('/policy', requireJsonBody, (req, res) => {
     const parsed = TargetConfigSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -62,7 +61,7 @@ export function adminRouter(deps: HttpDeps): Router {
 
   // Counts per counter by default: a release is thousands of slots (~90 kB of ids); the ids
   // themselves only on ?verbose=1.
-  r.post('/release', (req, res) => {
+  r.post('/release', requireJsonBody, (req, res) => {
     parseBody(EmptyBodySchema, req.body);
     const { verbose } = parseReleaseQuery(req.query);
     const released = target.releaseNow();
@@ -81,7 +80,7 @@ export function adminRouter(deps: HttpDeps): Router {
     res.json({ mail: target.mailFor(to) });
   });
 
-  r.put('/registry', (req, res) => {
+  r.put('/registry', requireJsonBody, (req, res) => {
     const registry = deps.registry;
     if (!registry) throw new DomainError('NOT_FOUND', 'this target has no loadable registry', 'registry');
     const { entries } = parseBody(RegistryBodySchema, req.body);
@@ -89,7 +88,7 @@ export function adminRouter(deps: HttpDeps): Router {
   });
 
   // Clears bookings, slots, challenges and mail; keeps policy and registry (configuration, not state).
-  r.post('/reset', (req, res) => {
+  r.post('/reset', requireJsonBody, (req, res) => {
     parseBody(EmptyBodySchema, req.body);
     target.reset();
     target.tick();

@@ -155,8 +155,11 @@ describe('JSON API: bad input', () => {
     expect([del.status, del.headers['allow']]).toEqual([405, 'GET, HEAD, OPTIONS']);
     const options = await t.call('OPTIONS', '/api/bookings/b-1/cancel');
     expect([options.status, options.headers['allow']]).toEqual([204, 'OPTIONS, POST']);
-    // an unknown path stays a 404
+    // an unknown path stays a 404, a wrong method a 405, whatever the body
     expect((await t.call('PUT', '/api/nothing-here')).status).toBe(404);
+    const text = { 'content-type': 'text/plain', ...session(8) };
+    expect((await t.call('POST', '/api/nothing-here', { raw: 'hello', headers: text })).status).toBe(404);
+    expect((await t.call('PUT', '/api/captcha', { raw: 'hello', headers: text })).status).toBe(405);
   });
 
   it('a bad limit names the parameter, its range and the value', async () => {
