@@ -131,7 +131,7 @@ describe('guichet target', () => {
     expect((await c.exit).code).toBe(0);
   });
 
-  it('exits 2 with one line for a port in use and for a --db in a missing folder', async () => {
+  it('exits 2 with one line for a port in use, a --db in a missing folder or not a database', async () => {
     const first = guichetTarget('--port', '0', '--db', ':memory:');
     const port = new URL(await first.url).port;
     const busy = guichetTarget('--port', port, '--db', ':memory:');
@@ -144,5 +144,11 @@ describe('guichet target', () => {
     const db = guichetTarget('--port', '0', '--db', missing);
     expect((await db.exit).code).toBe(2);
     expect(db.out().trim()).toBe(`guichet target: --db ${missing}: the folder ${join(dir, 'no-such-folder')} does not exist (create it, or pick another path)`);
+
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'not a database, only some text\n');
+    const notDb = guichetTarget('--port', '0', '--db', text);
+    expect((await notDb.exit).code).toBe(2);
+    expect(notDb.out().trim()).toBe(`guichet target: --db ${text}: cannot open it as a database: file is not a database`);
   });
 });

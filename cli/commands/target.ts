@@ -16,6 +16,7 @@ import { loadPolicy } from '../../scenarios/load-policy.js';
 import { PARIS } from '../../target/domain/calendar.js';
 import type { TargetConfigInput } from '../../target/domain/policy.js';
 import { parseEpoch } from '../../target/http/live-sources.js';
+import { StoreOpenError } from '../../target/storage/sqlite-store.js';
 import { startTarget, type RunningTarget, type StartOptions } from '../../target/http/server.js';
 
 export interface TargetCliOptions {
@@ -80,14 +81,13 @@ function checkDbPath(db: string): void {
 
 /** Errors of listen() and of opening the database that come from the user's flags. */
 function asInputError(e: unknown, o: TargetCliOptions): TargetInputError | undefined {
-  const err = e as { code?: unknown; message?: unknown };
+  const err = e as { code?: unknown };
   const where = `${o.host}:${o.port}`;
   if (err.code === 'EADDRINUSE') return new TargetInputError(`port ${o.port} on ${o.host} is already in use (pick another with --port, or --port 0 for any free port)`);
   if (err.code === 'EACCES') return new TargetInputError(`cannot listen on ${where}: permission denied (ports below 1024 need privileges; pick another with --port)`);
   if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return new TargetInputError(`cannot listen on ${where}: --host ${o.host} is not an address of this machine`);
-  if (typeof err.code === 'string' && /^SQLITE_(NOTADB|CANTOPEN|CORRUPT|READONLY|PERM)/.test(err.code)) {
-    return new TargetInputError(`--db ${o.db}: cannot open the database: ${String(err.message)}`);
-  }
+  // any failure to open the file is about the path the user gave (not SQLite, unreadable…)
+  if (e instanceof StoreOpenError) return new TargetInputError(`--db ${o.db}: cannot open it as a database: ${e.reason}`);
   return undefined;
 }
 

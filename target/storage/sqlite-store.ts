@@ -35,7 +35,22 @@ function open(path: string): Database.Database {
     db.exec(SQLITE_SCHEMA);
     return db;
   } catch (e) {
-    throw new Error(`cannot open SQLite store "${path}": ${(e as Error).message}`);
+    throw new StoreOpenError(path, e);
+  }
+}
+
+/** The database file cannot be opened (not SQLite, unreadable…): SQLite's code and reason kept. */
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+  /** SQLite's code (SQLITE_NOTADB, SQLITE_CANTOPEN…), when it gave one */
+  readonly code: string | undefined;
+  readonly reason: string;
+  constructor(readonly path: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot open SQLite store "${path}": ${reason}`);
+    const code = (cause as { code?: unknown } | null)?.code;
+    this.code = typeof code === 'string' ? code : undefined;
+    this.reason = reason;
   }
 }
 
