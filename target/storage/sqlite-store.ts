@@ -14,11 +14,13 @@ import { emailKey } from './identity-keys.js';
 import {
   bookingFromRow, bookingParams, challengeFromRow, mailFromRow, registrationFromRow, slotFromRow, ticketFromRow,
 } from './sqlite-rows.js';
-import { SCHEMA_VERSION, SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqlite-schema.js';
+import { openSqlite } from './sqlite-open.js';
+import { SCHEMA_VERSION } from './sqlite-schema.js';
 import { prepareStatements, type Statements } from './sqlite-statements.js';
 import type { IdentityField, Store } from './store.js';
 
 export { SCHEMA_VERSION, SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqlite-schema.js';
+export { StoreOpenError } from './sqlite-open.js';
 
 const isLive = (s: string): boolean => (LIVE_STATUSES as readonly string[]).includes(s);
 
@@ -26,32 +28,6 @@ const isLive = (s: string): boolean => (LIVE_STATUSES as readonly string[]).incl
 function isSlotTaken(e: unknown): boolean {
   return e instanceof Database.SqliteError && e.code === 'SQLITE_CONSTRAINT_UNIQUE'
     && e.message.includes('bookings.slot_id');
-}
-
-function open(path: string): Database.Database {
-  try {
-    const db = new Database(path);
-    for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
-    db.exec(SQLITE_SCHEMA);
-    return db;
-  } catch (e) {
-    throw new StoreOpenError(path, e);
-  }
-}
-
-/** The database file cannot be opened (not SQLite, unreadable…): SQLite's code and reason kept. */
-export class StoreOpenError extends Error {
-  override readonly name = 'StoreOpenError';
-  /** SQLite's code (SQLITE_NOTADB, SQLITE_CANTOPEN…), when it gave one */
-  readonly code: string | undefined;
-  readonly reason: string;
-  constructor(readonly path: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`cannot open SQLite store "${path}": ${reason}`);
-    const code = (cause as { code?: unknown } | null)?.code;
-    this.code = typeof code === 'string' ? code : undefined;
-    this.reason = reason;
-  }
 }
 
 export class SqliteStore implements Store {
@@ -63,7 +39,7 @@ export class SqliteStore implements Store {
   private readonly dataVersion: Database.Statement<[], number>;
 
   constructor(readonly path: string) {
-    this.db = open(path);
+    this.db = openSqlite(path);
     this.q = prepareStatements(this.db);
     this.checkVersion();
     this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
