@@ -101,12 +101,54 @@ describe('guichet target', () => {
     expect(await c.exit).toEqual({ code: 0, signal: null });
   });
 
-  it('exits 2 with a located message on a bad policy file', async () => {
+  it('exits 2 with every error of a bad policy file, located like scenario errors', async () => {
     const bad = join(dir, 'bad.yaml');
-    writeFileSync(bad, 'release:\n  kind: weekly\n  day: sunday\n  at: "20:00"\n  horizon: 8w\n');
+    writeFileSync(bad, 'release:\n  kind: weekly\n  day: sunday\n  at: "25:00"\n  horizon: 8w\n');
     const c = guichetTarget('--port', '0', '--db', ':memory:', '--policy', bad);
     expect((await c.exit).code).toBe(2);
-    expect(c.out()).toContain(`guichet target: ${bad}:3:8: release.day: `);
-    expect(c.out()).not.toMatch(/\n\s+at /);
+    expect(c.out().trim().split('\n')).toEqual([
+      `${bad}:3:8 release.day: expected one of "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", got a string ("sunday")`,
+      `${bad}:4:7 release.at: expected a time of day "HH:MM", got "25:00"`,
+    ]);
+  });
+
+  it('says to use --scenario when a scenario is passed as --policy', async () => {
+    const c = guichetTarget('--port', '0', '--db', ':memory:', '--policy', 'scenarios/fixtures/good/minimal.yaml');
+    expect((await c.exit).code).toBe(2);
+    expect(c.out()).toContain('scenarios/fixtures/good/minimal.yaml:3:1 this looks like a scenario file, not a policy file');
+    expect(c.out()).toContain('pass it with --scenario');
+  });
+
+  it("--scenario serves the scenario's counters and baseline policy, and says the clock's zone", async () => {
+    const c = guichetTarget('--port', '0', '--db', ':memory:', '--scenario', 'scenarios/herault-2019.yaml', '--epoch', '2019-01-06T19:55', '--admin-token', 'cli-token');
+    const url = await c.url;
+    const r = await request(`${url}/admin/policy`, { headers: { authorization: 'Bearer cli-token' } });
+    const policy = (await r.body.json()) as { release: { kind: string; day?: string }; counters: Record<string, unknown> };
+    expect(policy.release).toMatchObject({ kind: 'weekly', day: 'sun', at: '20:00' });
+    expect(Object.keys(policy.counters).sort()).toEqual(['first-request', 'renewal']);
+    await expect.poll(() => c.out()).toContain('simulated time Sun 6 Jan 2019 19:55:00 Europe/Paris (18:55:00 UTC)');
+    c.proc.kill('SIGTERM');
+    expect((await c.exit).code).toBe(0);
+  });
+
+  it('exits 2 with one line for a port in use, a --db in a missing folder or not a database', async () => {
+    const first = guichetTarget('--port', '0', '--db', ':memory:');
+    const port = new URL(await first.url).port;
+    const busy = guichetTarget('--port', port, '--db', ':memory:');
+    expect((await busy.exit).code).toBe(2);
+    expect(busy.out().trim()).toBe(`guichet target: port ${port} on 127.0.0.1 is already in use (pick another with --port, or --port 0 for any free port)`);
+    first.proc.kill('SIGTERM');
+    await first.exit;
+
+    const missing = join(dir, 'no-such-folder', 'g.db');
+    const db = guichetTarget('--port', '0', '--db', missing);
+    expect((await db.exit).code).toBe(2);
+    expect(db.out().trim()).toBe(`guichet target: --db ${missing}: the folder ${join(dir, 'no-such-folder')} does not exist (create it, or pick another path)`);
+
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'not a database, only some text\n');
+    const notDb = guichetTarget('--port', '0', '--db', text);
+    expect((await notDb.exit).code).toBe(2);
+    expect(notDb.out().trim()).toBe(`guichet target: --db ${text}: cannot open it as a database: file is not a database`);
   });
 });

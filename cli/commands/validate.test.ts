@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerValidate } from './validate.js';
@@ -40,6 +43,35 @@ describe('guichet validate', () => {
       '',
     ]);
     expect(r.err).not.toContain('    at ');
+    expect(r.exitCode).toBe(2);
+  });
+
+  it('checks policy files, told by their keys, with every error located', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guichet-validate-'));
+    const good = join(dir, 'policy.yaml');
+    writeFileSync(good, 'release: { kind: weekly, day: sun, at: "20:00", horizon: 8w }\nmeasures:\n  captcha: { kind: challenge }\n');
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'release: { kind: weekly, day: sun, at: "20:00", horizon: soon }\nmesures: {}\n');
+    const r = await run(good, bad, 'scenarios/fixtures/good/minimal.yaml');
+    expect(r.out.split('\n')).toEqual([
+      `ok  ${good}  (policy file: weekly release, 1 measure, no flaw, the default counters)`,
+      'ok  scenarios/fixtures/good/minimal.yaml  (minimal, 1 policy, 1 group, 1 crew)',
+      '',
+    ]);
+    expect(r.err.split('\n')).toEqual([
+      `${bad}:1:58 release.horizon: expected a duration such as "90s", "15m", "8w", got "soon"`,
+      `${bad}:2:1 mesures: unknown key "mesures" (did you mean "measures"?)`,
+      '1 of 3 files invalid',
+      '',
+    ]);
+    expect(r.exitCode).toBe(2);
+  });
+
+  it('--policy checks every file as a policy file, and names a scenario passed as one', async () => {
+    const r = await run('--policy', 'scenarios/fixtures/good/minimal.yaml');
+    expect(r.out).toBe('');
+    expect(r.err).toBe('scenarios/fixtures/good/minimal.yaml:3:1 this looks like a scenario file, not a policy file '
+      + '(use its `policy:` section in a file of its own, or pass it with --scenario)\n');
     expect(r.exitCode).toBe(2);
   });
 

@@ -1,6 +1,11 @@
-/** `guichet validate <file...>`: check scenario files and print every located error. */
-import type { Command } from 'commander';
-import { loadScenario, ScenarioError } from '../../scenarios/load.js';
+/**
+ * `guichet validate <file...>`: check scenario and policy files and print every located error.
+ * A file whose top-level keys are all a policy file's (release, measures, flaws, counters) is
+ * checked as a policy file; `--policy` checks every file as one.
+ */
+import { Command, Option } from 'commander';
+import { ScenarioError } from '../../scenarios/errors.js';
+import { loadConfigFile, type TargetConfig } from '../../scenarios/load-policy.js';
 import { effectivePolicies } from '../../scenarios/schema.js';
 import type { Scenario } from '../../scenarios/schema.js';
 
@@ -24,17 +29,30 @@ export function describeScenario(s: Scenario): string {
     + `${count(s.population.scalpers.length, 'crew')}`;
 }
 
+/** "policy file: weekly release, 1 measure, no flaw, 2 counters" */
+export function describePolicy(p: TargetConfig): string {
+  const measures = Object.values(p.measures).filter((m) => m !== undefined).length;
+  const counters = p.counters ? count(Object.keys(p.counters).length, 'counter') : 'the default counters';
+  const flaws = p.flaws.length === 0 ? 'no flaw' : count(p.flaws.length, 'flaw');
+  return `policy file: ${p.release.kind} release, ${count(measures, 'measure')}, ${flaws}, ${counters}`;
+}
+
 export function registerValidate(program: Command, io: Output = stdio): Command {
   return program.command('validate')
-    .description('check scenario files; print each error as file:line:col path: message')
-    .argument('<file...>', 'scenario files (.yaml, .yml or .json)')
-    .addHelpText('after', '\nExit code 2 when a file is invalid.\n\nExample:\n  guichet validate scenarios/*.yaml')
-    .action((files: string[]) => {
+    .description('check scenario and policy files; print each error as file:line:col path: message')
+    .argument('<file...>', 'scenario or policy files (.yaml, .yml or .json)')
+    .addOption(new Option('--policy', 'check every file as a policy file (as `guichet target --policy` reads it)'))
+    .addHelpText('after', '\nA file with only release, measures, flaws and counters at its top level is a policy file;\n'
+      + 'any other is a scenario. Exit code 2 when a file is invalid.\n\n'
+      + 'Examples:\n  guichet validate scenarios/*.yaml\n  guichet validate --policy policy.yaml')
+    .action((files: string[], opts: { policy?: boolean }) => {
       let invalid = 0;
+      let policies = 0;
       for (const file of files) {
         try {
-          const scenario = loadScenario(file);
-          io.out(`ok  ${file}  (${describeScenario(scenario)})\n`);
+          const read = loadConfigFile(file, opts.policy ? 'policy' : undefined);
+          if (read.kind === 'policy') policies++;
+          io.out(`ok  ${file}  (${read.kind === 'policy' ? describePolicy(read.policy) : describeScenario(read.scenario)})\n`);
         } catch (e) {
           if (!(e instanceof ScenarioError)) throw e;
           invalid++;
@@ -42,7 +60,8 @@ export function registerValidate(program: Command, io: Output = stdio): Command 
         }
       }
       if (invalid > 0) {
-        if (files.length > 1) io.err(`${invalid} of ${files.length} scenario files invalid\n`);
+        const noun = opts.policy ? 'policy files' : policies > 0 ? 'files' : 'scenario files';
+        if (files.length > 1) io.err(`${invalid} of ${files.length} ${noun} invalid\n`);
         process.exitCode = 2;
       }
     });

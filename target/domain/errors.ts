@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'NOT_ADMITTED',        // waiting room: the ticket's turn has not come
   'UNAUTHORIZED',        // admin routes without a valid bearer token
   'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE', // a body that is not application/json on a JSON route
+  'METHOD_NOT_ALLOWED',  // a known path asked with a method it does not answer
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

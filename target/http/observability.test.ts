@@ -101,9 +101,11 @@ describe('errors', () => {
     expect(r.body).toEqual({ ok: true, now: t.clockAt.t });
   });
 
-  it('express is not advertised', async () => {
-    const r = await t.call('GET', '/healthz');
-    expect(r.headers['x-powered-by']).toBeUndefined();
-    expect(express).toBeDefined();
+  it('express is not advertised, on JSON, pages or errors', async () => {
+    for (const path of ['/healthz', '/', '/api/unknown/route']) {
+      const r = await t.call('GET', path);
+      expect(r.status, path).toBeLessThan(500);
+      expect(r.headers['x-powered-by'], path).toBeUndefined();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../domain/errors.js';
 import {
   BookBodySchema, CancelBodySchema, CheckInBodySchema, ConfirmBodySchema, IdentitySchema, RegisterBodySchema,
-  RegistryBodySchema,
+  RegistryBodySchema, SLOTS_LIMIT,
 } from './schemas.js';
 
 const ms = z.number().int().describe('epoch milliseconds (target clock)');
@@ -56,6 +56,11 @@ export const ResponseBodies = {
   }),
   RegistrationOut: z.strictObject({ registration: R.Registration }),
   TicketOut: z.strictObject({ ticket: R.Ticket }),
+  ReleaseOut: z.strictObject({
+    released: z.number().int().describe('slots put online by this call'),
+    byCounter: z.record(z.string(), z.number().int()).describe('released slots per counter (every counter listed)'),
+    slotIds: z.array(z.string()).optional().describe('only with ?verbose=1'),
+  }),
 };
 
 type SchemaName = string;
@@ -92,14 +97,15 @@ export function openApiDocument(): Record<string, unknown> {
       version: '0.1.0',
       description: 'Appointment booking API of the reference target. Errors are { error: { code, message, field } }. '
         + 'Session: X-Session header or guichet_session cookie. CAPTCHA_* refusals are 403; unparseable JSON is 400, '
-        + 'schema violations 422; bodies over 16 kB are 413.',
+        + 'schema violations 422; bodies over 16 kB are 413; a body that is not application/json is 415 (with '
+        + '`Accept: application/json`); a known path asked with another method is 405 (with `Allow`).',
     },
     paths: {
       '/api/counters': { get: { summary: 'Counters and their available slot counts', responses: { ...ok(200, 'Counters'), ...errors(429) } } },
       '/api/counters/{counter}/slots': {
         get: {
           summary: 'Available slots of a counter, soonest first',
-          parameters: [pathParam('counter'), { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } }],
+          parameters: [pathParam('counter'), { name: 'limit', in: 'query', schema: { type: 'integer', minimum: SLOTS_LIMIT.min, maximum: SLOTS_LIMIT.max } }],
           responses: { ...ok(200, 'Slots'), ...errors(404, 422, 429) },
         },
       },
@@ -107,7 +113,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/bookings': {
         post: {
           summary: 'Book a slot', requestBody: body('BookBody'),
-          responses: { ...ok(201, 'Receipt', 'booked'), ...errors(400, 403, 404, 409, 413, 422, 429) },
+          responses: { ...ok(201, 'Receipt', 'booked'), ...errors(400, 403, 404, 409, 413, 415, 422, 429) },
         },
       },
       '/api/bookings/{id}/convocation': {
@@ -118,19 +124,19 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       '/api/bookings/{id}/cancel': {
-        post: { summary: 'Cancel with the booking token', parameters: [pathParam('id')], requestBody: body('CancelBody'), responses: { ...ok(200, 'BookingOut'), ...errors(400, 403, 404, 409, 422, 429) } },
+        post: { summary: 'Cancel with the booking token', parameters: [pathParam('id')], requestBody: body('CancelBody'), responses: { ...ok(200, 'BookingOut'), ...errors(400, 403, 404, 409, 415, 422, 429) } },
       },
       '/api/bookings/{id}/confirm': {
-        post: { summary: 'Confirm with the code sent by e-mail', parameters: [pathParam('id')], requestBody: body('ConfirmBody'), responses: { ...ok(200, 'BookingOut'), ...errors(400, 403, 404, 409, 422) } },
+        post: { summary: 'Confirm with the code sent by e-mail', parameters: [pathParam('id')], requestBody: body('ConfirmBody'), responses: { ...ok(200, 'BookingOut'), ...errors(400, 403, 404, 409, 415, 422) } },
       },
       '/api/check-in': {
         post: {
           summary: 'Counter side: serve or refuse the holder (admin bearer token)', security: [{ bearer: [] }],
-          requestBody: body('CheckInBody'), responses: { ...ok(200, 'CheckInOut'), ...errors(400, 401, 422) },
+          requestBody: body('CheckInBody'), responses: { ...ok(200, 'CheckInOut'), ...errors(400, 401, 415, 422) },
         },
       },
       '/api/counters/{counter}/registrations': {
-        post: { summary: 'Register for the next lottery draw', parameters: [pathParam('counter')], requestBody: body('RegisterBody'), responses: { ...ok(201, 'RegistrationOut'), ...errors(400, 404, 409, 422, 429) } },
+        post: { summary: 'Register for the next lottery draw', parameters: [pathParam('counter')], requestBody: body('RegisterBody'), responses: { ...ok(201, 'RegistrationOut'), ...errors(400, 404, 409, 415, 422, 429) } },
       },
       '/api/registrations/{id}': {
         get: { summary: 'Outcome of a lottery registration (the winner gets the booking token)', parameters: [pathParam('id')], responses: { ...ok(200, 'RegistrationOut'), ...errors(404) } },
@@ -142,7 +148,14 @@ export function openApiDocument(): Record<string, unknown> {
         get: { summary: 'A ticket: position and admission time once shuffled', parameters: [pathParam('ticket')], responses: { ...ok(200, 'TicketOut'), ...errors(404) } },
       },
       '/admin/registry': {
-        put: { summary: 'Replace the AGDREF registry', security: [{ bearer: [] }], requestBody: body('RegistryBody'), responses: { 200: { description: 'loaded' }, ...errors(401, 422) } },
+        put: { summary: 'Replace the AGDREF registry', security: [{ bearer: [] }], requestBody: body('RegistryBody'), responses: { 200: { description: 'loaded' }, ...errors(401, 415, 422) } },
+      },
+      '/admin/release': {
+        post: {
+          summary: 'Put online now what the release policy would release next (admin bearer token)', security: [{ bearer: [] }],
+          parameters: [{ name: 'verbose', in: 'query', schema: { type: 'string', enum: ['1', '0', 'true', 'false'] }, description: 'also list the slot ids' }],
+          responses: { ...ok(200, 'ReleaseOut'), ...errors(401, 422) },
+        },
       },
       '/healthz': { get: { summary: 'Liveness', responses: { 200: { description: 'alive' } } } },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text exposition format' } } } },

@@ -41,9 +41,43 @@ export const RegisterBodySchema = z.strictObject({ identity: IdentitySchema });
 /** Bodies of routes that take none: absent, or an empty object. */
 export const EmptyBodySchema = z.strictObject({});
 
+export const SLOTS_LIMIT = { min: 1, max: 500 } as const;
 export const SlotsQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(SLOTS_LIMIT.min).max(SLOTS_LIMIT.max).optional(),
 });
+
+/** Query parameters by hand-written messages: name the parameter, its range and what came. */
+function checkQueryKeys(query: Record<string, unknown>, known: readonly string[]): void {
+  for (const key of Object.keys(query)) {
+    if (!known.includes(key)) {
+      throw new DomainError('VALIDATION', `unknown query parameter "${key}" (this route takes: ${known.join(', ')})`, `query.${key}`);
+    }
+  }
+}
+
+export function parseSlotsQuery(query: Record<string, unknown>): { limit?: number } {
+  checkQueryKeys(query, ['limit']);
+  const raw = query['limit'];
+  if (raw === undefined) return {};
+  const r = SlotsQuerySchema.shape.limit.safeParse(raw);
+  if (!r.success || r.data === undefined) {
+    throw new DomainError(
+      'VALIDATION',
+      `query parameter "limit" must be an integer from ${SLOTS_LIMIT.min} to ${SLOTS_LIMIT.max}, got ${JSON.stringify(raw)}`,
+      'query.limit',
+    );
+  }
+  return { limit: r.data };
+}
+
+/** `?verbose=1` (or true) lists the released slot ids; 0, false or absent does not. */
+export function parseReleaseQuery(query: Record<string, unknown>): { verbose: boolean } {
+  checkQueryKeys(query, ['verbose']);
+  const raw = query['verbose'];
+  if (raw === undefined || raw === '0' || raw === 'false') return { verbose: false };
+  if (raw === '1' || raw === 'true' || raw === '') return { verbose: true };
+  throw new DomainError('VALIDATION', `query parameter "verbose" must be 1 or 0, got ${JSON.stringify(raw)}`, 'query.verbose');
+}
 
 export const RegistryBodySchema = z.strictObject({
   entries: z.array(z.strictObject({ agdref: z.string().min(1).max(32), firstName: text(100), lastName: text(100) }))

@@ -12,6 +12,9 @@
  *   authentication scheme (401 promises a WWW-Authenticate challenge).
  * - state conflicts (SLOT_TAKEN, SLOT_NOT_RELEASED, LIMIT_REACHED, BOOKING_NOT_ACTIVE, NOT_OPEN,
  *   ALREADY_REGISTERED) are 409: retrying the same request will not help until the state changes.
+ * - protocol mistakes get the status an HTTP client library knows: a body that is not
+ *   application/json is 415 (with `Accept: application/json`), a known path asked with another
+ *   method is 405 (with `Allow`), not a 422 about missing fields or a 404.
  */
 import type { ErrorCode } from '../domain/errors.js';
 
@@ -39,6 +42,8 @@ export const STATUS_BY_CODE: Readonly<Record<HttpErrorCode, number>> = {
   NOT_ADMITTED: 403,
   UNAUTHORIZED: 401,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  METHOD_NOT_ALLOWED: 405,
   INTERNAL: 500,
 };
 

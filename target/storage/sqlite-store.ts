@@ -14,11 +14,13 @@ import { emailKey } from './identity-keys.js';
 import {
   bookingFromRow, bookingParams, challengeFromRow, mailFromRow, registrationFromRow, slotFromRow, ticketFromRow,
 } from './sqlite-rows.js';
-import { SCHEMA_VERSION, SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqlite-schema.js';
+import { openSqlite } from './sqlite-open.js';
+import { SCHEMA_VERSION } from './sqlite-schema.js';
 import { prepareStatements, type Statements } from './sqlite-statements.js';
 import type { IdentityField, Store } from './store.js';
 
 export { SCHEMA_VERSION, SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqlite-schema.js';
+export { StoreOpenError } from './sqlite-open.js';
 
 const isLive = (s: string): boolean => (LIVE_STATUSES as readonly string[]).includes(s);
 
@@ -26,17 +28,6 @@ const isLive = (s: string): boolean => (LIVE_STATUSES as readonly string[]).incl
 function isSlotTaken(e: unknown): boolean {
   return e instanceof Database.SqliteError && e.code === 'SQLITE_CONSTRAINT_UNIQUE'
     && e.message.includes('bookings.slot_id');
-}
-
-function open(path: string): Database.Database {
-  try {
-    const db = new Database(path);
-    for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
-    db.exec(SQLITE_SCHEMA);
-    return db;
-  } catch (e) {
-    throw new Error(`cannot open SQLite store "${path}": ${(e as Error).message}`);
-  }
 }
 
 export class SqliteStore implements Store {
@@ -48,7 +39,7 @@ export class SqliteStore implements Store {
   private readonly dataVersion: Database.Statement<[], number>;
 
   constructor(readonly path: string) {
-    this.db = open(path);
+    this.db = openSqlite(path);
     this.q = prepareStatements(this.db);
     this.checkVersion();
     this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();

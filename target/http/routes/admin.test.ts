@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { config, firstSlot, person, session, startTest, TOKEN, type TestTarget } from '../test-support/http-fixture.js';
+import { config, COUNTERS, firstSlot, person, session, startTest, TOKEN, type TestTarget } from '../test-support/http-fixture.js';
 
 let t: TestTarget;
 beforeAll(async () => {
@@ -47,7 +47,18 @@ describe('admin API', () => {
     const rel = await t.admin('POST', '/admin/release');
     expect(rel.status).toBe(200);
     expect(rel.body.released).toBeGreaterThan(0);
-    expect(rel.body.slotIds).toHaveLength(rel.body.released);
+    // counts per counter, every counter named, no ids unless asked
+    expect(Object.keys(rel.body.byCounter)).toEqual(Object.keys(COUNTERS));
+    expect(rel.body.byCounter.renewal + rel.body.byCounter['first-request']).toBe(rel.body.released);
+    expect(rel.body.slotIds).toBeUndefined();
+    await t.admin('POST', '/admin/reset');
+    const verbose = await t.admin('POST', '/admin/release?verbose=1');
+    expect(verbose.body.released).toBe(rel.body.released);
+    expect(verbose.body.byCounter).toEqual(rel.body.byCounter);
+    expect(verbose.body.slotIds).toHaveLength(rel.body.released);
+    expect(verbose.body.slotIds.filter((id: string) => id.startsWith('renewal@'))).toHaveLength(rel.body.byCounter.renewal);
+    expect((await t.admin('POST', '/admin/release?verbose=maybe')).body.error.message)
+      .toBe('query parameter "verbose" must be 1 or 0, got "maybe"');
 
     const slotId = await firstSlot(t);
     const booked = await t.call('POST', '/api/bookings', { headers: session(1), json: { slotId, identity: person(1) } });

@@ -7,10 +7,23 @@ import express, { Router } from 'express';
 import { DomainError } from '../../domain/errors.js';
 import { TargetConfigSchema } from '../../domain/policy.js';
 import { requireAdmin, type HttpDeps } from '../deps.js';
+import { requireJsonBody } from '../json-only.js';
+import { refuseOtherMethods } from '../method-not-allowed.js';
 import { markMount } from '../metrics.js';
-import { EmptyBodySchema, RegistryBodySchema, issuePath, parseBody } from '../schemas.js';
+import { EmptyBodySchema, RegistryBodySchema, issuePath, parseBody, parseReleaseQuery } from '../schemas.js';
+import { parseSlotId } from '../slot-id.js';
 
 export const ADMIN_BODY_LIMIT = '20mb';
+
+/** Released slots per counter, every configured counter listed (0 when none of its slots came). */
+export function countByCounter(counters: readonly string[], slotIds: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(counters.map((c) => [c, 0]));
+  for (const id of slotIds) {
+    const counter = parseSlotId(id)?.counter ?? id.slice(0, id.indexOf('@'));
+    out[counter] = (out[counter] ?? 0) + 1;
+  }
+  return out;
+}
 
 export function adminRouter(deps: HttpDeps): Router {
   const { target } = deps;
@@ -30,7 +43,7 @@ export function adminRouter(deps: HttpDeps): Router {
   });
 
   // A policy with optional counters (as `guichet target --policy`); absent counters keep the current ones.
-  r.put('/policy', (req, res) => {
+  r.put('/policy', requireJsonBody, (req, res) => {
     const parsed = TargetConfigSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -46,11 +59,15 @@ export function adminRouter(deps: HttpDeps): Router {
     res.json(config());
   });
 
-  r.post('/release', (req, res) => {
+  // Counts per counter by default: a release is thousands of slots (~90 kB of ids); the ids
+  // themselves only on ?verbose=1.
+  r.post('/release', requireJsonBody, (req, res) => {
     parseBody(EmptyBodySchema, req.body);
+    const { verbose } = parseReleaseQuery(req.query);
     const released = target.releaseNow();
     deps.changed();
-    res.json({ released: released.length, slotIds: released });
+    const byCounter = countByCounter(Object.keys(target.settings().counters), released);
+    res.json({ released: released.length, byCounter, ...(verbose ? { slotIds: released } : {}) });
   });
 
   r.get('/ledger', (_req, res) => {
@@ -63,7 +80,7 @@ export function adminRouter(deps: HttpDeps): Router {
     res.json({ mail: target.mailFor(to) });
   });
 
-  r.put('/registry', (req, res) => {
+  r.put('/registry', requireJsonBody, (req, res) => {
     const registry = deps.registry;
     if (!registry) throw new DomainError('NOT_FOUND', 'this target has no loadable registry', 'registry');
     const { entries } = parseBody(RegistryBodySchema, req.body);
@@ -71,7 +88,7 @@ export function adminRouter(deps: HttpDeps): Router {
   });
 
   // Clears bookings, slots, challenges and mail; keeps policy and registry (configuration, not state).
-  r.post('/reset', (req, res) => {
+  r.post('/reset', requireJsonBody, (req, res) => {
     parseBody(EmptyBodySchema, req.body);
     target.reset();
     target.tick();
@@ -79,5 +96,6 @@ export function adminRouter(deps: HttpDeps): Router {
     res.status(204).end();
   });
 
+  refuseOtherMethods(r);
   return r;
 }

@@ -128,6 +128,54 @@ describe('JSON API: bad input', () => {
     expect([route.status, route.body.error.code]).toEqual([404, 'NOT_FOUND']);
   });
 
+  it('415 with Accept: application/json for a text/plain or form body, naming the type it got', async () => {
+    const body = JSON.stringify({ slotId: 'x', identity: person(7) });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const r = await t.call('POST', '/api/bookings', { raw: body, headers: { ...session(7), 'content-type': type } });
+      expect(r.status, type).toBe(415);
+      expect(r.headers['accept']).toBe('application/json');
+      expect(r.body.error).toEqual({
+        code: 'UNSUPPORTED_MEDIA_TYPE', field: 'Content-Type',
+        message: `this route takes a JSON body (Content-Type: application/json), got ${type}`,
+      });
+    }
+    // JSON with a charset is JSON; a route without a body needs no type
+    const charset = await t.call('POST', '/api/bookings', { raw: body, headers: { ...session(7), 'content-type': 'application/json; charset=utf-8' } });
+    expect(charset.status).not.toBe(415);
+    expect((await t.call('POST', '/api/captcha', { headers: session(7) })).status).toBe(201);
+  });
+
+  it('405 with Allow for a known path and another method; OPTIONS answers the same Allow', async () => {
+    const put = await t.call('PUT', '/api/captcha', { headers: session(8) });
+    expect(put.status).toBe(405);
+    expect(put.headers['allow']).toBe('OPTIONS, POST');
+    expect(put.body.error.code).toBe('METHOD_NOT_ALLOWED');
+    expect(put.body.error.message).toBe('PUT is not allowed on /api/captcha; allowed: OPTIONS, POST');
+    const del = await t.call('DELETE', '/api/counters/renewal/slots', { headers: session(8) });
+    expect([del.status, del.headers['allow']]).toEqual([405, 'GET, HEAD, OPTIONS']);
+    const options = await t.call('OPTIONS', '/api/bookings/b-1/cancel');
+    expect([options.status, options.headers['allow']]).toEqual([204, 'OPTIONS, POST']);
+    // an unknown path stays a 404, a wrong method a 405, whatever the body
+    expect((await t.call('PUT', '/api/nothing-here')).status).toBe(404);
+    const text = { 'content-type': 'text/plain', ...session(8) };
+    expect((await t.call('POST', '/api/nothing-here', { raw: 'hello', headers: text })).status).toBe(404);
+    expect((await t.call('PUT', '/api/captcha', { raw: 'hello', headers: text })).status).toBe(405);
+  });
+
+  it('a bad limit names the parameter, its range and the value', async () => {
+    for (const [raw, shown] of [['-1', '"-1"'], ['abc', '"abc"'], ['1.5', '"1.5"'], ['501', '"501"']] as const) {
+      const r = await t.call('GET', `/api/counters/renewal/slots?limit=${raw}`, { headers: session(9) });
+      expect(r.status, raw).toBe(422);
+      expect(r.body.error).toEqual({
+        code: 'VALIDATION', field: 'query.limit', message: `query parameter "limit" must be an integer from 1 to 500, got ${shown}`,
+      });
+    }
+    const unknown = await t.call('GET', '/api/counters/renewal/slots?limt=2', { headers: session(9) });
+    expect(unknown.body.error).toMatchObject({ field: 'query.limt', message: 'unknown query parameter "limt" (this route takes: limit)' });
+    const ok = await t.call('GET', '/api/counters/renewal/slots?limit=500', { headers: session(9) });
+    expect(ok.status).toBe(200);
+  });
+
   it('refuses a malformed X-Session header', async () => {
     const r = await t.call('GET', '/api/counters', { headers: { 'x-session': 'bad session!' } });
     expect([r.status, r.body.error.field]).toEqual([422, 'X-Session']);

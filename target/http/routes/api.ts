@@ -5,11 +5,13 @@
  */
 import express, { Router, type Request } from 'express';
 import { DomainError } from '../../domain/errors.js';
+import { requireJsonBody } from '../json-only.js';
+import { refuseOtherMethods } from '../method-not-allowed.js';
 import { markMount } from '../metrics.js';
 import { bookVia, ctxOf, requireAdmin, type HttpDeps } from '../deps.js';
 import {
   BookBodySchema, CancelBodySchema, CheckInBodySchema, ConfirmBodySchema, EmptyBodySchema, RegisterBodySchema,
-  SlotsQuerySchema, parseBody, toIdentity,
+  parseBody, parseSlotsQuery, toIdentity,
 } from '../schemas.js';
 import type { BookRequest } from '../../domain/booking-target.js';
 
@@ -38,17 +40,17 @@ export function apiRouter(deps: HttpDeps): Router {
   });
 
   r.get('/counters/:counter/slots', (req, res) => {
-    const { limit } = parseBody(SlotsQuerySchema, { ...req.query }, 'query');
+    const { limit } = parseSlotsQuery(req.query);
     const slots = target.availableSlots(ctxOf(deps, req, res), param(req, 'counter'), limit);
     res.json({ counter: param(req, 'counter'), slots });
   });
 
-  r.post('/captcha', (req, res) => {
+  r.post('/captcha', requireJsonBody, (req, res) => {
     parseBody(EmptyBodySchema, req.body);
     res.status(201).json({ challenge: target.issueCaptcha(ctxOf(deps, req, res)) });
   });
 
-  r.post('/bookings', async (req, res) => {
+  r.post('/bookings', requireJsonBody, async (req, res) => {
     const body = parseBody(BookBodySchema, req.body);
     const request: BookRequest = { slotId: body.slotId, identity: toIdentity(body.identity) };
     if (body.captcha) request.captcha = body.captcha;
@@ -62,23 +64,23 @@ export function apiRouter(deps: HttpDeps): Router {
     res.json({ convocation: target.convocation(param(req, 'id'), bookingToken(req)) });
   });
 
-  r.post('/bookings/:id/cancel', (req, res) => {
+  r.post('/bookings/:id/cancel', requireJsonBody, (req, res) => {
     const { token } = parseBody(CancelBodySchema, req.body);
     res.json({ booking: target.cancel(ctxOf(deps, req, res), param(req, 'id'), token) });
   });
 
-  r.post('/bookings/:id/confirm', (req, res) => {
+  r.post('/bookings/:id/confirm', requireJsonBody, (req, res) => {
     const { code } = parseBody(ConfirmBodySchema, req.body);
     res.json({ booking: target.confirm(param(req, 'id'), code) });
   });
 
   // Counter side: the agent at the desk, so staff credentials (the admin token).
-  r.post('/check-in', requireAdmin(deps), (req, res) => {
+  r.post('/check-in', requireAdmin(deps), requireJsonBody, (req, res) => {
     const b = parseBody(CheckInBodySchema, req.body);
     res.json({ result: target.checkIn(b.bookingId, b.counter, { firstName: b.firstName, lastName: b.lastName }) });
   });
 
-  r.post('/counters/:counter/registrations', (req, res) => {
+  r.post('/counters/:counter/registrations', requireJsonBody, (req, res) => {
     const { identity } = parseBody(RegisterBodySchema, req.body);
     const registration = target.register(ctxOf(deps, req, res), param(req, 'counter'), toIdentity(identity));
     res.status(201).json({ registration });
@@ -88,7 +90,7 @@ export function apiRouter(deps: HttpDeps): Router {
     res.json({ registration: target.lotteryResult(param(req, 'id')) });
   });
 
-  r.post('/counters/:counter/waiting-room', (req, res) => {
+  r.post('/counters/:counter/waiting-room', requireJsonBody, (req, res) => {
     parseBody(EmptyBodySchema, req.body);
     res.status(201).json({ ticket: target.joinWaitingRoom(ctxOf(deps, req, res), param(req, 'counter')) });
   });
@@ -97,5 +99,6 @@ export function apiRouter(deps: HttpDeps): Router {
     res.json({ ticket: target.ticket(param(req, 'ticket')) });
   });
 
+  refuseOtherMethods(r);
   return r;
 }

@@ -1,23 +1,22 @@
 /** A real Chromium books through the pages: the proof-of-work captcha is solved by the page's script. */
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { browserSuite, launchChromium } from '../../../test-support/chromium.js';
 import { config, startTest, type TestTarget } from '../test-support/http-fixture.js';
 
-let t: TestTarget;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTest({ config: config({ measures: { captcha: { kind: 'proof-of-work', difficulty: 8 } } }) });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+browserSuite('target pages in a browser')('pages in a browser', () => {
+  let t: TestTarget;
+  let browser: Browser;
+  // Inside the suite, so a skipped suite starts neither the target nor a browser.
+  beforeAll(async () => {
+    t = await startTest({ config: config({ measures: { captcha: { kind: 'proof-of-work', difficulty: 8 } } }) });
+    browser = await launchChromium();
   });
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
 
-describe('pages in a browser', () => {
   it('books a slot with a proof-of-work captcha solved in the page, by labels and roles', async () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(8000);

@@ -45,6 +45,8 @@ export const ERROR_FR: Record<ErrorCode | 'INTERNAL', string> = {
   NOT_ADMITTED: 'Votre tour dans la file d’attente n’est pas encore venu.',
   UNAUTHORIZED: 'Accès réservé.',
   PAYLOAD_TOO_LARGE: 'La demande est trop volumineuse.',
+  UNSUPPORTED_MEDIA_TYPE: 'Le format de la demande n’est pas accepté.',
+  METHOD_NOT_ALLOWED: 'Cette action n’est pas possible sur cette page.',
   INTERNAL: 'Une erreur interne est survenue. Réessayez plus tard.',
 };
 

@@ -1,0 +1,33 @@
+/**
+ * Opens a SQLite database file with the store's pragmas and schema. A file that cannot be
+ * opened (not SQLite, unreadable, a folder) becomes a StoreOpenError that keeps SQLite's code
+ * and reason, so a command can tell the user's path from a bug.
+ */
+import Database from 'better-sqlite3';
+import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqlite-schema.js';
+
+export function openSqlite(path: string): Database.Database {
+  try {
+    const db = new Database(path);
+    for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
+    db.exec(SQLITE_SCHEMA);
+    return db;
+  } catch (e) {
+    throw new StoreOpenError(path, e);
+  }
+}
+
+/** The database file cannot be opened (not SQLite, unreadable…): SQLite's code and reason kept. */
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+  /** SQLite's code (SQLITE_NOTADB, SQLITE_CANTOPEN…), when it gave one */
+  readonly code: string | undefined;
+  readonly reason: string;
+  constructor(readonly path: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot open SQLite store "${path}": ${reason}`);
+    const code = (cause as { code?: unknown } | null)?.code;
+    this.code = typeof code === 'string' ? code : undefined;
+    this.reason = reason;
+  }
+}
