@@ -43,7 +43,7 @@ export interface Convocation {
   name: string;
 }
 
-/** How a scalper hands a slot to a buyer (DESIGN.md, The market). */
+/** How a scalper hands a slot to a buyer (docs/design.md, The market). */
 export type SaleMode = 'handover' | 'transfer' | 'to-order';
 
 /** Messages the market puts in an agent's inbox. */

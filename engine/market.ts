@@ -1,5 +1,5 @@
 /**
- * The scalpers' market (DESIGN.md): crews offer held slots, people who gave up order one at a
+ * The scalpers' market (docs/design.md): crews offer held slots, people who gave up order one at a
  * price they accept. A sale is (a) a hand-over of the convocation as it is, paid at once, maybe
  * to several buyers (double-selling); (b) a transfer: the seller cancels and rebooks in the
  * buyer's name, paid on delivery, a race it can lose; (c) a broker's booking to order with the

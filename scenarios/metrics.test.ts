@@ -3,7 +3,7 @@ import { clampToDomain, isMetricName, METRIC_CATALOGUE, METRIC_NAMES, UNIT_DOMAI
 import { ScenarioSchema } from './schema.js';
 
 describe('the metric catalogue', () => {
-  it('lists the metrics of DESIGN.md in report order, each with a unit, a domain and a definition', () => {
+  it('lists the metrics of docs/design.md in report order, each with a unit, a domain and a definition', () => {
     expect(METRIC_NAMES[0]).toBe('legit.servedBeforeDeadline');
     expect(METRIC_NAMES).toHaveLength(13);
     expect(new Set(METRIC_NAMES).size).toBe(METRIC_NAMES.length);

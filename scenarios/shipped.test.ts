@@ -42,7 +42,7 @@ describe('shipped scenarios', () => {
     }
   });
 
-  it('herault-2019 offers ~15,000 slots a year for ~12,000 arrivals a year (seeds 000, 001, 004)', () => {
+  it('herault-2019 offers ~15,000 slots a year for ~12,000 arrivals a year (docs/sources.md#herault-supply)', () => {
     const s = loadScenario('scenarios/herault-2019.yaml');
     const arrivalsPerYear = s.population.legit.reduce((sum, g) => sum + g.arrivals.perWeek, 0) * 52;
     expect(arrivalsPerYear).toBeGreaterThan(11_800);
