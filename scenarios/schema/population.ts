@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { CounterId } from '../../target/domain/policy.js';
-import { ActiveHours, DayRange, Id, Median, Share } from './common.js';
+import { ActiveHours, DayRange, Id, LocalText, Median, Share } from './common.js';
 
 export const LegitGroupSchema = z.strictObject({
   group: Id.describe('unique id of the group, used in reports'),
-  label: z.string().min(1).optional().describe('display label'),
+  label: LocalText.optional().describe('name shown in reports: text, or { fr: …, en: … }; default the id'),
   counter: CounterId.describe('the counter they need, one of target.counters'),
   arrivals: z.strictObject({
     perWeek: z.number().positive().describe('mean Poisson arrivals per week over the run'),
@@ -47,6 +47,7 @@ export type CaptchaSolver = z.output<typeof CaptchaSolverSchema>;
 
 export const ScalperCrewSchema = z.strictObject({
   crew: Id.describe('unique id of the crew'),
+  label: LocalText.optional().describe('name shown in reports: text, or { fr: …, en: … }; default the id'),
   strategy: z.enum(STRATEGIES),
   agents: z.number().int().min(1).max(10_000),
   counter: CounterId.optional().describe('a single counter; default all counters'),
