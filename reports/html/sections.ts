@@ -145,7 +145,8 @@ export function methodsSection(result: RunResult, tx: Texts): Raw {
     [tx.t('methods.seed'), tx.t('methods.seedValue', { seed: String(result.seed) })],
     [tx.t('methods.replications'), tx.t('methods.replicationsValue', { replications: tx.count('replications', result.replications), seeds: shownSeeds.join(', ') })],
     [tx.t('methods.objective'), `${tx.metricLabel(s.objective.metric)} (${tx.t(s.objective.higherIsBetter ? 'ranking.higher' : 'ranking.lower')})`],
-    [tx.t('methods.intervals'), tx.t('methods.intervalsValue', { ci: tx.ci, method: result.intervalMethod })],
+    // the engine's own record of the method (result.intervalMethod) is English: the sentence says it in the reader's language
+    [tx.t('methods.intervals'), tx.t('methods.intervalsValue', { ci: tx.ci })],
   ];
   const list = (items: string[], empty: string): Raw => (items.length ? html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : html`<p>${empty}</p>`);
   return html`<section id="methods" aria-labelledby="h-methods">

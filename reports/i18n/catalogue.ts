@@ -144,8 +144,8 @@ export const CATALOGUE = {
   'methods.objective': { en: 'Objective', fr: 'Objectif' },
   'methods.intervals': { en: 'Intervals', fr: 'Intervalles' },
   'methods.intervalsValue': {
-    en: '{ci} confidence interval of the mean over replications (Student’s t, n − 1 degrees of freedom; normal quantile beyond 30). The interval is then clamped to the values the metric can take: shares and gaps between 0 and 100 %, money, days and minutes at 0 or more. Engine’s record: “{method}”.',
-    fr: 'Intervalle de confiance à {ci} de la moyenne sur les réplications (loi de Student, n − 1 degrés de liberté ; quantile de la loi normale au-delà de 30). L’intervalle est ensuite ramené aux valeurs que l’indicateur peut prendre : parts et écarts entre 0 et 100 %, montants, jours et minutes à partir de 0. Mention du moteur : « {method} ».',
+    en: '{ci} confidence interval of the mean over replications (Student’s t, n − 1 degrees of freedom; normal quantile beyond 30). The interval is then clamped to the values the metric can take: shares and gaps between 0 and 100 %, money, days and minutes at 0 or more.',
+    fr: 'Intervalle de confiance à {ci} de la moyenne sur les réplications (loi de Student, n − 1 degrés de liberté ; quantile de la loi normale au-delà de 30). L’intervalle est ensuite ramené aux valeurs que l’indicateur peut prendre : parts et écarts entre 0 et 100 %, montants, jours et minutes à partir de 0.',
   },
   'methods.noAssumptions': { en: 'The scenario states no assumption.', fr: 'Le scénario n’énonce aucune hypothèse.' },
   'methods.noSources': { en: 'The scenario cites no source.', fr: 'Le scénario ne cite aucune source.' },
