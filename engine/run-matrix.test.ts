@@ -61,7 +61,7 @@ describe('runScenario', () => {
     });
     expect(r.scenario.groups).toEqual([{
       id: 'workers', label: { fr: 'Salariés', en: 'Workers' }, counter: 'renewal', checksPerDay: 3, activeHours: '08:00-22:00',
-      captchaSolveSeconds: 10, captchaFailRate: 0.1, sharedIp: 0.2, sharedEmail: 0.1, nameVariant: 1 - 0.9, buyAfterDays: 10, willingToPayEur: 150, agdref: true,
+      captchaSolveSeconds: 10, captchaFailRate: 0.1, sharedIp: 0.2, sharedEmail: 0.1, nameVariant: 0.1, buyAfterDays: 10, willingToPayEur: 150, agdref: true,
     }]);
     expect(r.policies[0]).not.toHaveProperty('label'); // compared with an alternative: reports say "baseline"
     expect(r.policies[1]).toMatchObject({ label: { fr: 'tirage au sort', en: 'lottery' }, description: 'draw', localized: { description: { fr: 'draw', en: 'draw' } } });

@@ -84,7 +84,8 @@ function groupInfo(g: Scenario['population']['legit'][number]): GroupInfo {
     id: g.group, label: g.label ?? { fr: g.group, en: g.group }, counter: g.counter,
     checksPerDay: g.checksPerDay.median, activeHours: g.activeHours,
     captchaSolveSeconds: g.captcha.solveSeconds.median, captchaFailRate: g.captcha.failRate,
-    sharedIp: g.sharedIp, sharedEmail: g.sharedEmail, nameVariant: 1 - g.nameTyping.exact,
+    // rounded so result.json reads 0.1, not 0.09999999999999998
+    sharedIp: g.sharedIp, sharedEmail: g.sharedEmail, nameVariant: Math.round((1 - g.nameTyping.exact) * 1e9) / 1e9,
     ...(g.buyAfterDays !== undefined ? { buyAfterDays: g.buyAfterDays } : {}),
     ...(g.willingToPayEur !== undefined ? { willingToPayEur: g.willingToPayEur.median } : {}),
     agdref: g.agdref,
