@@ -17,6 +17,36 @@ export const COLLATERAL_MEASURES = [
 ] as const;
 export type CollateralMeasure = (typeof COLLATERAL_MEASURES)[number];
 
+/** Text for readers in each report language (scenario, policy, group and crew names, descriptions). */
+export interface Localized {
+  fr: string;
+  en: string;
+}
+
+/** A group of people as the scenario describes it: its name and the traits reports spell out. */
+export interface GroupInfo {
+  id: string;
+  label: Localized;
+  counter: string;
+  checksPerDay: number;
+  activeHours: string;
+  captchaSolveSeconds: number;
+  captchaFailRate: number;
+  sharedIp: number;
+  sharedEmail: number;
+  /** share typing a variant of their name (1 − nameTyping.exact) */
+  nameVariant: number;
+  buyAfterDays?: number;
+  willingToPayEur?: number;
+  agdref: boolean;
+}
+
+export interface CrewInfo {
+  id: string;
+  label: Localized;
+  strategy: CrewMetrics['strategy'];
+}
+
 /** mean with a 95 % confidence interval over replications; low = high = mean when n = 1 */
 export interface Interval {
   mean: number;
@@ -36,7 +66,7 @@ export interface GroupMetrics {
   moneyPaidEur: number;
   /** users hit at least once, per measure */
   collateral: Partial<Record<CollateralMeasure, number>>;
-  /** persona traits of the group, for the equity chart's labels */
+  /** persona traits of the group in English (reports prefer `scenario.groups`, which they can translate) */
   traits: string[];
 }
 
@@ -100,7 +130,11 @@ export interface ReplicationResult {
 export interface PolicyResult {
   /** 'baseline' for the scenario's `policy`, else the key in `policies` */
   name: string;
+  /** the description in English, or as written when the scenario gave one text */
   description?: string;
+  /** the scenario's words for the policy; absent in older files and for a policy the scenario did not label */
+  label?: Localized;
+  localized?: { description?: Localized };
   /** the effective policy, as the target ran it */
   policy: unknown;
   runs: ReplicationResult[];
@@ -113,6 +147,9 @@ export interface RunResult {
   schema: typeof RESULT_SCHEMA;
   scenario: {
     name: string;
+    /** the scenario's title in each language (its `label`, else its name); absent in older files */
+    label?: Localized;
+    /** English text (or as written) of `description`, `sources` and `assumptions`; `localized` holds both languages */
     description?: string;
     /** path as given on the command line */
     file: string;
@@ -123,6 +160,10 @@ export interface RunResult {
     /** figures behind the numbers (free text lines from the scenario's `sources`) */
     sources: string[];
     assumptions: string[];
+    localized?: { description?: Localized; sources: Localized[]; assumptions: Localized[] };
+    /** the groups of people and scalper crews, in file order; absent in older files */
+    groups?: GroupInfo[];
+    crews?: CrewInfo[];
   };
   seed: number;
   replications: number;

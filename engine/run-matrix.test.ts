@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, UnknownPolicyError } from './run-matrix.js';
-import { scenario } from './test-support/scenarios.js';
+import { HOARDERS, scenario, WORKERS } from './test-support/scenarios.js';
 import { METRICS } from './result.js';
 
 const small = () => scenario({
@@ -40,5 +40,30 @@ describe('runScenario', () => {
     expect(r.policies[0]!.summary['bots.captureShare'].n).toBe(1);
     await expect(runScenario(small(), { file: 'x', workers: 1, policies: ['lotery'] })).rejects.toThrow(UnknownPolicyError);
     await expect(runScenario(small(), { file: 'x', workers: 1, policies: ['lotery'] })).rejects.toThrow(/"lotery".*baseline, lottery/);
+  }, 120_000);
+
+  it('passes the scenario\'s words to the result in both languages, English in the older fields', async () => {
+    const words = scenario({
+      duration: '3w', warmup: '1w', replications: 1,
+      label: { fr: 'Petit Hérault', en: 'Small Hérault' },
+      description: { fr: 'Qui obtient les créneaux ?', en: 'Who gets the slots?' },
+      assumptions: [{ fr: 'hypothèse', en: 'assumption' }],
+      policies: { lottery: { label: { fr: 'tirage au sort', en: 'lottery' }, description: 'draw', release: { kind: 'lottery', day: 'sun', at: '20:00', horizon: '4w' } } },
+      population: { legit: [{ ...WORKERS, label: { fr: 'Salariés', en: 'Workers' } }], scalpers: [HOARDERS] },
+    });
+    const r = await runScenario(words, { file: 'words.yaml', workers: 1 });
+    expect(r.scenario).toMatchObject({
+      label: { fr: 'Petit Hérault', en: 'Small Hérault' },
+      description: 'Who gets the slots?',
+      assumptions: ['assumption'],
+      localized: { description: { fr: 'Qui obtient les créneaux ?', en: 'Who gets the slots?' }, assumptions: [{ fr: 'hypothèse', en: 'assumption' }], sources: [] },
+      crews: [{ id: 'cafe', label: { fr: 'cafe', en: 'cafe' }, strategy: 'hoarder' }],
+    });
+    expect(r.scenario.groups).toEqual([{
+      id: 'workers', label: { fr: 'Salariés', en: 'Workers' }, counter: 'renewal', checksPerDay: 3, activeHours: '08:00-22:00',
+      captchaSolveSeconds: 10, captchaFailRate: 0.1, sharedIp: 0.2, sharedEmail: 0.1, nameVariant: 0.1, buyAfterDays: 10, willingToPayEur: 150, agdref: true,
+    }]);
+    expect(r.policies[0]).not.toHaveProperty('label'); // compared with an alternative: reports say "baseline"
+    expect(r.policies[1]).toMatchObject({ label: { fr: 'tirage au sort', en: 'lottery' }, description: 'draw', localized: { description: { fr: 'draw', en: 'draw' } } });
   }, 120_000);
 });

@@ -2,13 +2,13 @@
  * Runs a scenario: every policy (baseline and alternatives) × every replication, in worker
  * threads, then summarises each metric as a mean with its 95 % interval.
  */
-import { effectivePolicies, type Scenario } from '../scenarios/schema.js';
+import { effectivePolicies, scenarioLabel, type EffectivePolicy, type Scenario } from '../scenarios/schema.js';
 import { durationMs } from '../target/domain/time-units.js';
 import { INTERVAL_METHOD, interval } from './stats.js';
 import { runPool } from './parallel.js';
 import { simulateTask, type ReplicationTask } from './replication-task.js';
 import {
-  COLLATERAL_MEASURES, METRICS, RESULT_SCHEMA, type Interval, type MetricName, type PolicyResult, type ReplicationResult, type RunResult,
+  COLLATERAL_MEASURES, METRICS, RESULT_SCHEMA, type GroupInfo, type Interval, type MetricName, type PolicyResult, type ReplicationResult, type RunResult,
 } from './result.js';
 
 export interface RunOptions {
@@ -51,13 +51,21 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     schema: RESULT_SCHEMA,
     scenario: {
       name: seeded.name,
-      ...(seeded.description !== undefined ? { description: seeded.description } : {}),
+      label: scenarioLabel(seeded),
+      ...(seeded.description !== undefined ? { description: seeded.description.en } : {}),
       file: opts.file,
       start: seeded.start,
       durationDays: durationMs(seeded.duration) / 86_400_000,
       objective: seeded.objective,
-      sources: seeded.sources,
-      assumptions: seeded.assumptions,
+      sources: seeded.sources.map((t) => t.en),
+      assumptions: seeded.assumptions.map((t) => t.en),
+      localized: {
+        ...(seeded.description !== undefined ? { description: seeded.description } : {}),
+        sources: seeded.sources,
+        assumptions: seeded.assumptions,
+      },
+      groups: seeded.population.legit.map(groupInfo),
+      crews: seeded.population.scalpers.map((c) => ({ id: c.crew, label: c.label ?? { fr: c.crew, en: c.crew }, strategy: c.strategy })),
     },
     seed: seeded.seed,
     replications,
@@ -70,7 +78,21 @@ function workerUrl(): URL {
   return new URL('./replication-worker.js', import.meta.url);
 }
 
-function summarise(p: { name: string; description?: string; policy: unknown }, runs: ReplicationResult[]): PolicyResult {
+/** What the reports say about a group: its name and the traits behind its results. */
+function groupInfo(g: Scenario['population']['legit'][number]): GroupInfo {
+  return {
+    id: g.group, label: g.label ?? { fr: g.group, en: g.group }, counter: g.counter,
+    checksPerDay: g.checksPerDay.median, activeHours: g.activeHours,
+    captchaSolveSeconds: g.captcha.solveSeconds.median, captchaFailRate: g.captcha.failRate,
+    // rounded so result.json reads 0.1, not 0.09999999999999998
+    sharedIp: g.sharedIp, sharedEmail: g.sharedEmail, nameVariant: Math.round((1 - g.nameTyping.exact) * 1e9) / 1e9,
+    ...(g.buyAfterDays !== undefined ? { buyAfterDays: g.buyAfterDays } : {}),
+    ...(g.willingToPayEur !== undefined ? { willingToPayEur: g.willingToPayEur.median } : {}),
+    agdref: g.agdref,
+  };
+}
+
+function summarise(p: EffectivePolicy, runs: ReplicationResult[]): PolicyResult {
   const of = (pick: (r: ReplicationResult) => number | undefined): Interval => {
     const values = runs.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v));
     // a metric with no defined value in any replication (say, wait days when nobody was served)
@@ -88,7 +110,9 @@ function summarise(p: { name: string; description?: string; policy: unknown }, r
   }]));
   return {
     name: p.name,
-    ...(p.description !== undefined ? { description: p.description } : {}),
+    ...(p.description !== undefined ? { description: p.description.en } : {}),
+    ...(p.label !== undefined ? { label: p.label } : {}),
+    ...(p.description !== undefined ? { localized: { description: p.description } } : {}),
     policy: p.policy,
     runs,
     summary,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCharts, policyColours } from './charts.js';
+import { buildCharts, policyColours, wrapLabel } from './charts.js';
 import { Texts } from './i18n/texts.js';
 import { buildFixture } from './test-support/fixture.js';
 
@@ -49,13 +49,35 @@ describe('buildCharts', () => {
     for (const c of charts) for (const d of c.datasets) expect(d.intervals, c.id).toBeUndefined();
   });
 
-  it('labels groups with their traits and the timeline with dates', () => {
-    const { charts } = buildCharts(buildFixture(), new Texts('fr'));
-    const equity = charts.find((c) => c.id === 'equity')!;
-    expect(equity.labels![0]).toEqual(['workers', 'works weekdays, own connection']);
-    const timeline = charts.find((c) => c.id === 'timeline')!;
+  it('names groups by their short label, their traits in the tooltip and the table, in the report\'s language', () => {
+    const result = buildFixture();
+    const equity = buildCharts(result, new Texts('fr', result)).charts.find((c) => c.id === 'equity')!;
+    expect(equity.labels).toEqual(['Salariés', ['Étudiants en', 'première demande'], ['Usagers des', 'cybercafés']]);
+    expect(equity.details![0]).toEqual([
+      'consulte ~3 fois/jour, 07:00-23:00', 'captcha ~10 s, 10\u202f% d’échecs', '15\u202f% derrière une IP partagée',
+      '5\u202f% partagent une adresse e-mail', '10\u202f% tapent une variante de leur nom', 'achètent après 21 jours sans créneau (jusqu’à 150\u00a0€)',
+    ]);
+    expect(equity.details![1]).toContain('sans numéro AGDREF');
+    expect(equity.table.rows[0]![0]).toBe(`Salariés (${equity.details![0]!.join(', ')})`);
+    // older result files carry English phrases only: shown as they are
+    const legacy = buildFixture({ legacy: true });
+    const old = buildCharts(legacy, new Texts('fr', legacy)).charts.find((c) => c.id === 'equity')!;
+    expect(old.labels![0]).toBe('workers');
+    expect(old.details![0]).toEqual(['works weekdays', 'own connection']);
+  });
+
+  it('draws the timeline as one small chart per policy on dates', () => {
+    const result = buildFixture();
+    const timeline = buildCharts(result, new Texts('fr', result)).charts.find((c) => c.id === 'timeline')!;
     expect(timeline.labels!.slice(0, 2)).toEqual(['6\u00a0janv.', '7\u00a0janv.']);
-    expect(timeline.datasets.filter((d) => d.dashed)).toHaveLength(3);
+    expect(timeline.panels!.map((p) => p.title)).toEqual(['référence', 'publication aléatoire', 'créneau lié à l’identité']);
+    for (const p of timeline.panels!) expect(p.datasets.map((d) => [d.label, d.dashed ?? false])).toEqual([['usagers', false], ['revendeurs', true]]);
+    expect(timeline.table.columns).toHaveLength(1 + 2 * result.policies.length);
+  });
+
+  it('wraps long category labels on lines of about 16 characters', () => {
+    expect(wrapLabel('lottery')).toBe('lottery');
+    expect(wrapLabel('Familles qui se relaient jour et nuit')).toEqual(['Familles qui se', 'relaient jour et', 'nuit']);
   });
 });
 

@@ -7,6 +7,7 @@ import { COLLATERAL_MEASURES } from '../engine/result.js';
 import type { Interval, PolicyResult, RunResult } from '../engine/result.js';
 import type { Unit } from './i18n/format.js';
 import type { Texts } from './i18n/texts.js';
+import { groupTraits } from './i18n/traits.js';
 import { meanDaily, waitCdf } from './model/series.js';
 
 export interface ChartDataset {
@@ -26,6 +27,10 @@ export interface ChartSpec {
   kind: 'bar' | 'line';
   /** category labels (an array is drawn on several lines); absent for a numeric x axis */
   labels?: (string | string[])[];
+  /** per category, lines the tooltip adds under the label (a group's traits) */
+  details?: string[][];
+  /** small multiples: one small chart per panel, on one shared y scale, instead of `datasets` */
+  panels?: { title: string; datasets: ChartDataset[] }[];
   xTitle: string;
   yTitle: string;
   yUnit: Unit;
@@ -54,6 +59,17 @@ export function policyColours(result: RunResult): Map<string, string> {
   return colours;
 }
 
+/** A category label on lines of about `width` characters, so neighbouring labels do not run into each other. */
+export function wrapLabel(text: string, width = 16): string | string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length <= 1 ? text : lines;
+}
+
 const whisker = (iv: Interval | undefined): [number, number] | null => (iv && iv.n > 1 ? [iv.low, iv.high] : null);
 /** The bar's height; none when no replication defined the value (n = 0). */
 const height = (iv: Interval | undefined): number | null => (iv && iv.n > 0 ? iv.mean : null);
@@ -77,7 +93,7 @@ function perPolicyBar(
     id, kind: 'bar', legend: false,
     title: tx.t(`chart.${id as 'served' | 'money' | 'traffic'}.title`),
     caption: withWhiskerNote(tx.t(`chart.${id as 'served' | 'money' | 'traffic'}.caption`), hasIntervals(ivs), tx),
-    labels: result.policies.map((p) => tx.policyShort(p.name)),
+    labels: result.policies.map((p) => wrapLabel(tx.policyShort(p.name))),
     xTitle: tx.t('table.policy'), yTitle: label, yUnit: unit, datasets: [dataset],
     table: {
       caption: tx.t(`chart.${id as 'served' | 'money' | 'traffic'}.title`),
@@ -89,13 +105,26 @@ function perPolicyBar(
   return spec;
 }
 
-function timeline(result: RunResult, tx: Texts, colours: Map<string, string>): ChartSpec {
+// Small multiples use the same two colours in every panel: people blue, scalpers vermillion (dashed).
+const PEOPLE = '#0072B2';
+const SCALPERS = '#D55E00';
+
+/** One small chart per policy (two lines each on one shared scale): 14 lines on one chart hid most of them. */
+function timeline(result: RunResult, tx: Texts): ChartSpec {
   const series = result.policies.map((p) => new Map(meanDaily(p).map((d) => [d.day, d])));
   const days = [...new Set(series.flatMap((s) => [...s.keys()]))].sort((a, b) => a - b);
   const start = result.scenario.start;
-  const datasets: ChartDataset[] = result.policies.flatMap((p, i) => [
-    { label: tx.t('series.people', { policy: tx.policyShort(p.name) }), color: colours.get(p.name)!, data: days.map((d) => series[i]!.get(d)?.bookedByLegit ?? null) },
-    { label: tx.t('series.scalpers', { policy: tx.policyShort(p.name) }), color: colours.get(p.name)!, dashed: true, data: days.map((d) => series[i]!.get(d)?.bookedByBots ?? null) },
+  const people = (i: number): (number | null)[] => days.map((d) => series[i]!.get(d)?.bookedByLegit ?? null);
+  const bots = (i: number): (number | null)[] => days.map((d) => series[i]!.get(d)?.bookedByBots ?? null);
+  const panels = result.policies.map((p, i) => ({
+    title: tx.policyShort(p.name),
+    datasets: [
+      { label: tx.t('series.people.short'), color: PEOPLE, data: people(i) },
+      { label: tx.t('series.scalpers.short'), color: SCALPERS, dashed: true, data: bots(i) },
+    ] as ChartDataset[],
+  }));
+  const columns = result.policies.flatMap((p) => [
+    tx.t('series.people', { policy: tx.policyShort(p.name) }), tx.t('series.scalpers', { policy: tx.policyShort(p.name) }),
   ]);
   const weekly = days.filter((d, k) => d % 7 === 0 || k === days.length - 1);
   const count = (x: number | undefined): string => (x === undefined ? '–' : tx.fmt.number(x));
@@ -103,10 +132,10 @@ function timeline(result: RunResult, tx: Texts, colours: Map<string, string>): C
     id: 'timeline', kind: 'line', legend: true,
     title: tx.t('chart.timeline.title'), caption: tx.t('chart.timeline.caption'),
     labels: days.map((d) => tx.fmt.date(start, d, 'short')),
-    xTitle: tx.t('axis.date'), yTitle: tx.t('axis.bookings'), yUnit: 'count', datasets,
+    xTitle: tx.t('axis.date'), yTitle: tx.t('axis.bookings'), yUnit: 'count', datasets: [], panels,
     table: {
       caption: tx.t('chart.timeline.title'),
-      columns: [tx.t('axis.date'), ...datasets.map((d) => d.label)],
+      columns: [tx.t('axis.date'), ...columns],
       rows: weekly.map((d) => [tx.fmt.date(start, d, 'short'), ...series.flatMap((s) => [count(s.get(d)?.bookedByLegit), count(s.get(d)?.bookedByBots)])]),
     },
   };
@@ -135,7 +164,7 @@ function cdf(result: RunResult, tx: Texts, colours: Map<string, string>): ChartS
 /** Clustered bars: one cluster per category, one bar per policy, with whiskers. */
 function clustered(
   result: RunResult, tx: Texts, colours: Map<string, string>, id: 'collateral' | 'equity',
-  categories: { key: string; label: string | string[]; text: string }[], pick: (p: PolicyResult, key: string) => Interval | undefined,
+  categories: { key: string; label: string | string[]; text: string; details?: string[] }[], pick: (p: PolicyResult, key: string) => Interval | undefined,
   firstColumn: string, yTitle: string,
 ): ChartSpec {
   const datasets = result.policies.map((p): ChartDataset => {
@@ -148,6 +177,7 @@ function clustered(
     id, kind: 'bar', legend: true,
     title: tx.t(`chart.${id}.title`), caption: withWhiskerNote(tx.t(`chart.${id}.caption`), datasets.some((d) => d.intervals), tx),
     labels: categories.map((c) => c.label), xTitle: firstColumn, yTitle, yUnit: 'share', datasets,
+    ...(categories.some((c) => c.details?.length) ? { details: categories.map((c) => c.details ?? []) } : {}),
     table: {
       caption: tx.t(`chart.${id}.title`),
       columns: [firstColumn, ...result.policies.map((p) => tx.policyShort(p.name))],
@@ -163,7 +193,7 @@ export function buildCharts(result: RunResult, tx: Texts): ChartsModel {
   const colours = policyColours(result);
   const charts: ChartSpec[] = [];
   const notes: ChartsModel['notes'] = [];
-  charts.push(timeline(result, tx, colours));
+  charts.push(timeline(result, tx));
   const waits = cdf(result, tx, colours);
   if (waits) charts.push(waits);
   charts.push(perPolicyBar(result, tx, colours, 'served', 'legit.servedBeforeDeadline', 'share'));
@@ -174,20 +204,24 @@ export function buildCharts(result: RunResult, tx: Texts): ChartsModel {
     notes.push({ id: 'collateral', title: tx.t('chart.collateral.title'), text: tx.t('chart.collateral.none') });
   } else {
     charts.push(clustered(result, tx, colours, 'collateral',
-      measures.map((m) => ({ key: m, label: tx.measureLabel(m), text: tx.measureLabel(m) })),
+      measures.map((m) => ({ key: m, label: wrapLabel(tx.measureLabel(m)), text: tx.measureLabel(m) })),
       (p, key) => p.collateral[key as (typeof measures)[number]], tx.t('table.measure'), tx.t('axis.peopleHit')));
   }
 
-  const traits = new Map<string, string[]>();
-  for (const p of result.policies) for (const run of p.runs) for (const [g, m] of Object.entries(run.groups)) if (!traits.has(g)) traits.set(g, m.traits);
+  // The equity chart names each group under its cluster; its traits (which say why it fares as it
+  // does) go to the tooltip and the table: written under the bars they crowded the chart out.
+  const recorded = new Map<string, string[]>();
+  for (const p of result.policies) for (const run of p.runs) for (const [g, m] of Object.entries(run.groups)) if (!recorded.has(g)) recorded.set(g, m.traits);
   const groups = [...new Set(result.policies.flatMap((p) => Object.keys(p.groups)))];
   if (groups.length > 0) {
     charts.push(clustered(result, tx, colours, 'equity',
       groups.map((g) => {
-        const t = traits.get(g) ?? [];
-        return { key: g, label: t.length ? [g, t.join(', ')] : g, text: t.length ? `${g} (${t.join(', ')})` : g };
+        const label = tx.groupLabel(g);
+        const traits = groupTraits(tx, g, recorded.get(g));
+        return { key: g, label: wrapLabel(label), text: traits.length ? `${label} (${traits.join(', ')})` : label, details: traits };
       }),
       (p, key) => p.groups[key]?.servedBeforeDeadline, tx.t('table.group'), tx.metricLabel('legit.servedBeforeDeadline')));
+    charts[charts.length - 1]!.yMax = 1;
   }
   charts.push(perPolicyBar(result, tx, colours, 'traffic', 'traffic.botShare', 'share'));
   return { charts, notes };

@@ -6,13 +6,13 @@ describe('renderMarkdown', () => {
   it('gives headlines, a table of policies × key metrics with intervals, and the ranking', () => {
     const md = renderMarkdown(buildFixture(), 'en');
     expect(md).toMatch(/^## Fairness report: Hérault 2019/);
-    expect(md).toContain('- With random release, 7');
+    expect(md).toContain('- Random release: 7');
     const table = md.split('\n').filter((l) => l.startsWith('|'));
-    expect(table[0]).toBe('| Indicator | baseline | random release | identity bound |');
+    expect(table[0]).toBe('| Indicator | baseline | random release | identity-bound slot |');
     expect(table).toHaveLength(2 + 7);
     for (const row of table) expect(row.split(' | ')).toHaveLength(4);
     expect(table[2]).toMatch(/^\| \*\*Served before deadline\*\* \(objective\) \| 3\d% \[\d\d–\d\d\] \|/);
-    expect(md).toMatch(/1\. \*\*random release\*\* 7\d% \[\d\d–\d\d\] — cannot be told apart from identity bound/);
+    expect(md).toMatch(/1\. \*\*random release\*\* 7\d% \[\d\d–\d\d\] — cannot be told apart from identity-bound slot/);
     expect(md).toMatch(/3\. \*\*baseline\*\* 3\d% \[\d\d–\d\d\]\n/);
     expect(md.length).toBeLessThan(6000); // a pull-request comment, not a report
   });
@@ -21,7 +21,7 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(buildFixture(), 'fr');
     expect(md).toContain('### En bref');
     expect(md).toMatch(/\| 3\d\u202f% \[\d\d–\d\d\] \|/);
-    expect(md).toContain('à égalité possible avec identity bound');
+    expect(md).toContain('à égalité possible avec créneau lié à l’identité');
   });
 
   it('labels a single replication instead of inventing an interval', () => {

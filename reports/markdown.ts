@@ -32,11 +32,11 @@ export function escapeMarkdown(s: string): string {
 }
 
 export function renderMarkdown(result: RunResult, lang: Lang): string {
-  const tx = new Texts(lang);
+  const tx = new Texts(lang, result);
   const e = escapeMarkdown;
   const s = result.scenario;
   const out: string[] = [];
-  out.push(`## ${e(tx.t('doc.title', { scenario: s.name }))}`, '');
+  out.push(`## ${e(tx.t('doc.title', { scenario: tx.scenarioTitle }))}`, '');
   out.push(`_${e(tx.t('doc.meta', {
     policies: tx.count('policies', result.policies.length),
     replications: tx.count('replications', result.replications),

@@ -28,6 +28,14 @@ describe('readResultFile', () => {
     expect(readResultFile(write('undefined.json', JSON.stringify(fixture)))).toEqual(fixture);
   });
 
+  it('reads older files without the scenario\'s words, and locates a malformed label', () => {
+    const legacy = buildFixture({ legacy: true });
+    expect(readResultFile(write('legacy.json', JSON.stringify(legacy)))).toEqual(legacy);
+    const broken = JSON.parse(JSON.stringify(buildFixture())) as { policies: { label?: unknown }[] };
+    broken.policies[1]!.label = { fr: 'publication aléatoire' };
+    expect(() => parseResult(broken, 'r.json')).toThrow(/at policies\[1\]\.label\.en: /);
+  });
+
   it('refuses an unknown schema version by name', () => {
     const file = write('v2.json', JSON.stringify({ ...buildFixture(), schema: 'guichet.result/v2' }));
     expect(() => readResultFile(file)).toThrow(`${file}: unknown result schema "guichet.result/v2"; this guichet reads "guichet.result/v1"`);

@@ -17,6 +17,14 @@ const metricsOf = <T extends z.ZodType>(value: T) => z.looseObject(Object.fromEn
 const collateralOf = <T extends z.ZodType>(value: T) =>
   z.looseObject(Object.fromEntries(COLLATERAL_MEASURES.map((m) => [m, value.optional()])) as Record<(typeof COLLATERAL_MEASURES)[number], z.ZodOptional<T>>);
 
+/** Scenario words in both languages; older files have none and reports fall back to names. */
+const Localized = z.looseObject({ fr: z.string(), en: z.string() });
+const GroupInfo = z.looseObject({
+  id: z.string(), label: Localized, counter: z.string(), checksPerDay: Num, activeHours: z.string(),
+  captchaSolveSeconds: Num, captchaFailRate: Num, sharedIp: Num, sharedEmail: Num, nameVariant: Num,
+  buyAfterDays: Num.optional(), willingToPayEur: Num.optional(), agdref: z.boolean(),
+});
+
 const Replication = z.looseObject({
   seed: z.number(),
   metrics: metricsOf(Measured),
@@ -31,6 +39,8 @@ const Replication = z.looseObject({
 const Policy = z.looseObject({
   name: z.string().min(1),
   description: z.string().optional(),
+  label: Localized.optional(),
+  localized: z.looseObject({ description: Localized.optional() }).optional(),
   runs: z.array(Replication).min(1),
   summary: metricsOf(IntervalSchema),
   collateral: collateralOf(IntervalSchema),
@@ -48,6 +58,10 @@ const Result = z.looseObject({
     objective: z.looseObject({ metric: z.enum(METRICS), higherIsBetter: z.boolean() }),
     sources: z.array(z.string()),
     assumptions: z.array(z.string()),
+    label: Localized.optional(),
+    localized: z.looseObject({ description: Localized.optional(), sources: z.array(Localized), assumptions: z.array(Localized) }).optional(),
+    groups: z.array(GroupInfo).optional(),
+    crews: z.array(z.looseObject({ id: z.string(), label: Localized })).optional(),
   }),
   seed: z.number(),
   replications: z.number().int().min(1),

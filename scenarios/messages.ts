@@ -125,6 +125,14 @@ export function toDrafts(issue: z.core.$ZodIssue, data: unknown, root: z.ZodType
           : `expected one of ${oneOf(options)}, got ${describeValue(tag)}`;
         return [{ path, anchor: 'value', message, ...(hint ? { hint } : {}) }];
       }
+      // "text, or { fr, en }": when one form took the value's type, its own issues say what is wrong
+      const branches = 'errors' in issue ? issue.errors : [];
+      const typed = branches.filter((b) => !b.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
+      if (typed.length === 1) return typed[0]!.flatMap((i) => toDrafts({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, data, root));
+      const expected = branches.map((b) => b[0]?.code === 'invalid_type' ? EXPECTED[b[0].expected] : undefined);
+      if (branches.length > 0 && expected.every((e) => e !== undefined)) {
+        return [{ path, anchor: 'value', message: `expected ${[...new Set(expected)].join(' or ')}, got ${describeValue(input)}` }];
+      }
       return [{ path, anchor: 'value', message: `${describeValue(input)} matches none of the allowed forms` }];
     }
     case 'invalid_key': {

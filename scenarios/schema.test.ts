@@ -98,8 +98,10 @@ describe('effectivePolicies', () => {
 
   it('puts baseline first, then the overrides in file order', () => {
     expect(all.map((p) => p.name)).toEqual(['baseline', 'random-release', 'no-captcha']);
-    expect(all[1]?.description).toBe('random');
+    expect(all[1]?.description).toEqual({ fr: 'random', en: 'random' });
     expect(all[0]).not.toHaveProperty('description');
+    // a baseline compared with alternatives keeps no label: reports say "baseline" / "référence"
+    expect(all[0]).not.toHaveProperty('label');
   });
 
   it('replaces release, keeps the baseline measures and flaws when not overridden', () => {
@@ -116,5 +118,42 @@ describe('effectivePolicies', () => {
       measures: { exactName: { atCheckIn: true }, identityLimit: { perEmail: 1, purgeDuplicates: false } },
       flaws: [],
     });
+  });
+});
+
+describe('labels and descriptions', () => {
+  const words = { label: { fr: 'mesures de l’Hérault', en: 'Hérault measures' }, description: { fr: 'Purge des doublons', en: 'Duplicate purge' } };
+
+  it('take one text for both languages, or a French and an English one', () => {
+    const s = ScenarioSchema.parse(minimal({
+      label: 'Hérault 2019', description: { fr: 'Qui obtient les rendez-vous ?', en: 'Who gets the slots?' },
+      assumptions: ['same in both', { fr: 'hypothèse', en: 'assumption' }],
+      baseline: { label: { fr: 'publication du dimanche', en: 'Sunday release' } },
+      policies: { 'herault-measures': { ...words, measures: { identityLimit: { purgeDuplicates: true } } } },
+    }));
+    expect(s.label).toEqual({ fr: 'Hérault 2019', en: 'Hérault 2019' });
+    expect(s.description).toEqual({ fr: 'Qui obtient les rendez-vous ?', en: 'Who gets the slots?' });
+    expect(s.assumptions).toEqual([{ fr: 'same in both', en: 'same in both' }, { fr: 'hypothèse', en: 'assumption' }]);
+    const [base, other] = effectivePolicies(s);
+    expect(base).toMatchObject({ name: 'baseline', label: { fr: 'publication du dimanche', en: 'Sunday release' } });
+    expect(other).toMatchObject({ name: 'herault-measures', ...words });
+    // words change nothing in how the policy runs
+    expect(other!.policy).not.toHaveProperty('label');
+  });
+
+  it('name the only policy of a scenario after the scenario, not "baseline"', () => {
+    const labelled = ScenarioSchema.parse(minimal({ label: { fr: 'Tirage au sort', en: 'Lottery' } }));
+    expect(effectivePolicies(labelled)[0]).toMatchObject({ name: 'baseline', label: { fr: 'Tirage au sort', en: 'Lottery' } });
+    expect(effectivePolicies(ScenarioSchema.parse(minimal()))[0]!.label).toEqual({ fr: 'minimal', en: 'minimal' });
+  });
+
+  it('refuses empty text, a missing language and an unknown one', () => {
+    const issues = (over: Partial<ScenarioInput>): string[] => {
+      const r = ScenarioSchema.safeParse(minimal(over));
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`);
+    };
+    expect(issues({ label: '' })).toEqual(['label: too_small']);
+    expect(issues({ label: { fr: 'x' } as never })).toEqual(['label: invalid_union']);
+    expect(issues({ baseline: { label: { fr: 'x', en: 'y', de: 'z' } as never } })).toEqual(['baseline.label: unrecognized_keys']);
   });
 });

@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { atMost, CountersSchema, PolicySchema } from '../target/domain/policy.js';
 import type { Policy } from '../target/domain/policy.js';
 import { MAX, RunLength } from './schema/bounds.js';
-import { DateString, PositiveDuration } from './schema/common.js';
+import { DateString, LocalText, PositiveDuration } from './schema/common.js';
 import { crossCheck } from './schema/cross-checks.js';
 import { GatesSchema, ObjectiveSchema } from './schema/outcomes.js';
-import { BASELINE, mergePolicy, PolicyName, PolicyOverrideSchema } from './schema/policies.js';
+import { BASELINE, BaselineSchema, mergePolicy, PolicyName, PolicyOverrideSchema } from './schema/policies.js';
 import { MarketSchema, PopulationSchema } from './schema/population.js';
 
 export const TargetSchema = z.strictObject({
@@ -21,17 +21,21 @@ export const TargetSchema = z.strictObject({
 
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('path or URL of this JSON Schema, for editors'),
-  name: z.string().min(1),
-  description: z.string().optional(),
+  name: z.string().min(1).describe('what the scenario is, in one line; reports show `label` instead when given'),
+  label: LocalText.optional().describe('title shown in reports: text, or { fr: …, en: … }; default `name`'),
+  description: LocalText.optional().describe('what the scenario asks, for the report: text, or { fr: …, en: … }'),
   seed: z.number().int().min(0).default(1).describe('run seed: same scenario + same seed = same result'),
   start: DateString.describe('first day of the run, YYYY-MM-DD (Europe/Paris midnight)'),
   duration: PositiveDuration.describe('length of the run, e.g. "26w" or "365d", at most "520w"'),
   warmup: RunLength.default('0d').describe('metrics count only users arriving after it (lets queues fill), at most "520w"'),
   objective: ObjectiveSchema.describe('the metric policies are ranked on'),
-  sources: z.array(z.string()).default([]).describe('figures behind the numbers'),
-  assumptions: z.array(z.string()).default([]),
+  sources: z.array(LocalText).default([]).describe('figures behind the numbers; each text, or { fr: …, en: … }'),
+  assumptions: z.array(LocalText).default([]).describe('what the figures take for granted; each text, or { fr: …, en: … }'),
   target: TargetSchema,
-  policy: PolicySchema.describe('the baseline policy: release, measures, flaws'),
+  policy: PolicySchema.describe('the baseline policy: release, measures, flaws (its name in reports: `baseline`)'),
+  baseline: BaselineSchema.optional().describe(
+    'how reports name `policy`: label and description, each text or { fr: …, en: … }; without a label it reads '
+    + '"baseline" / "référence", or the scenario\'s own label when there is no `policies:`'),
   policies: z.record(PolicyName, PolicyOverrideSchema)
     .refine((p) => Object.keys(p).length <= MAX.policies, `at most ${MAX.policies} alternative policies`).default({})
     .describe('alternative policies compared side by side with the baseline, merged over `policy`; at most 50'),
@@ -54,21 +58,34 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 
 export interface EffectivePolicy {
   name: string;
-  description?: string;
+  /** absent: reports use their own word for the baseline, or the key */
+  label?: LocalText;
+  description?: LocalText;
   policy: Policy;
+}
+
+/** The scenario's title for reports: its label, else its name in both languages. */
+export function scenarioLabel(s: Scenario): LocalText {
+  return s.label ?? { fr: s.name, en: s.name };
 }
 
 /** The policies a run compares: 'baseline' (the scenario's `policy`) first, then `policies` in file order. */
 export function effectivePolicies(s: Scenario): EffectivePolicy[] {
-  const out: EffectivePolicy[] = [{ name: BASELINE, policy: s.policy }];
+  // a scenario about one policy is named after it: "baseline" would say nothing (a lottery is no baseline)
+  const baseLabel = s.baseline?.label ?? (Object.keys(s.policies).length === 0 ? scenarioLabel(s) : undefined);
+  const out: EffectivePolicy[] = [withWords({ name: BASELINE, policy: s.policy }, baseLabel, s.baseline?.description)];
   for (const [name, override] of Object.entries(s.policies)) {
-    const policy = mergePolicy(s.policy, override);
-    out.push(override.description === undefined ? { name, policy } : { name, description: override.description, policy });
+    out.push(withWords({ name, policy: mergePolicy(s.policy, override) }, override.label, override.description));
   }
   return out;
 }
 
+function withWords(p: EffectivePolicy, label: LocalText | undefined, description: LocalText | undefined): EffectivePolicy {
+  return { name: p.name, ...(label ? { label } : {}), ...(description ? { description } : {}), policy: p.policy };
+}
+
 export { BASELINE, mergePolicy } from './schema/policies.js';
+export type { LocalText } from './schema/common.js';
 export type { PolicyOverride } from './schema/policies.js';
 export { OBJECTIVE_METRICS } from './schema/outcomes.js';
 export type { Objective, ObjectiveMetric } from './schema/outcomes.js';

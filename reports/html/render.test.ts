@@ -28,8 +28,9 @@ describe('renderHtml', () => {
   });
 
   it('gives every canvas a label and a table of the same numbers in a <details>', () => {
-    const canvases = [...page.matchAll(/<canvas id="chart-(\w+)" role="img" aria-label="([^"]+)"/g)];
-    expect(canvases).toHaveLength(7);
+    const canvases = [...page.matchAll(/<canvas id="chart-(\w+)(-\d+)?" role="img" aria-label="([^"]+)"/g)];
+    // the timeline is one small chart per policy
+    expect(canvases.map((c) => c[1] + (c[2] ?? ''))).toEqual(['timeline-0', 'timeline-1', 'timeline-2', 'cdf', 'served', 'money', 'collateral', 'equity', 'traffic']);
     for (const [, id] of canvases) {
       const figure = page.slice(page.indexOf(`<figure id="fig-${id}"`), page.indexOf('</figure>', page.indexOf(`<figure id="fig-${id}"`)));
       expect(figure, id).toMatch(/<figcaption>[^<]{40,}<\/figcaption>/);
@@ -49,11 +50,15 @@ describe('renderHtml', () => {
 
   it('escapes scenario text everywhere it appears', () => {
     const hostile = buildFixture({ scenarioName: HOSTILE, scenarioDescription: HOSTILE });
-    hostile.scenario.sources.push(HOSTILE);
-    hostile.scenario.assumptions.push(HOSTILE);
+    const both = { fr: HOSTILE, en: HOSTILE };
+    hostile.scenario.localized!.sources.push(both);
+    hostile.scenario.localized!.assumptions.push(both);
+    hostile.scenario.groups![0]!.label = both;
+    hostile.scenario.groups![0]!.activeHours = HOSTILE;
     hostile.scenario.file = HOSTILE;
     hostile.policies[1]!.name = HOSTILE;
-    hostile.policies[1]!.description = HOSTILE;
+    hostile.policies[1]!.label = both;
+    hostile.policies[1]!.localized = { description: both };
     const out = renderHtml(hostile, 'en');
     expect(out).not.toContain('<script>alert');
     expect(out).not.toContain('<img');
@@ -62,6 +67,8 @@ describe('renderHtml', () => {
     const data = /<script type="application\/json" id="guichet-data">([\s\S]*?)<\/script>/.exec(out)![1]!;
     expect(data).not.toContain('<');
     expect(JSON.stringify(JSON.parse(data))).toContain('<script>alert(\\"x\\")</script>'); // the legend still reads the real name
+    // each place scenario words land: description, sources, assumptions, policy and group names
+    expect(out.split('&#60;script&#62;alert').length).toBeGreaterThan(8);
   });
 
   it('labels a single replication and renders one policy', () => {

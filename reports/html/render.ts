@@ -37,7 +37,7 @@ export function chartJsSource(): string {
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 export function renderHtml(result: RunResult, lang: Lang): string {
-  const tx = new Texts(lang);
+  const tx = new Texts(lang, result);
   const model = buildCharts(result, tx);
   const data = jsonForScript({ locale: LOCALE[lang], charts: model.charts });
   const chartJs = scriptBody(chartJsSource());
@@ -66,7 +66,7 @@ ${methodsSection(result, tx)}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
-${html`<title>${tx.t('doc.title', { scenario: result.scenario.name })}</title>`}
+${html`<title>${tx.t('doc.title', { scenario: tx.scenarioTitle })}</title>`}
 <style>${STYLE}</style>
 </head>
 <body>

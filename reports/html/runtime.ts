@@ -51,7 +51,7 @@ export const RUNTIME = String.raw`(() => {
 
   const highest = (spec) => {
     let max = 0;
-    for (const d of spec.datasets) {
+    for (const d of spec.panels ? spec.panels.flatMap((p) => p.datasets) : spec.datasets) {
       for (const v of d.data) if (typeof v === 'number') max = Math.max(max, v);
       for (const iv of d.intervals || []) if (iv) max = Math.max(max, iv[1]);
     }
@@ -64,9 +64,9 @@ export const RUNTIME = String.raw`(() => {
     return Object.assign(item, { lineDash: (ds && ds.borderDash) || [], lineWidth: 2.5 });
   });
 
-  const config = (spec) => {
+  const config = (spec, panel) => {
     const line = spec.kind === 'line';
-    const datasets = spec.datasets.map((d) => ({
+    const datasets = (panel ? panel.datasets : spec.datasets).map((d) => ({
       label: d.label,
       data: d.data,
       intervals: d.intervals,
@@ -81,11 +81,12 @@ export const RUNTIME = String.raw`(() => {
     }));
     const x = spec.labels
       // dates may be thinned out; policy and group names may not (a bar without its name reads as nothing)
-      ? { type: 'category', title: { display: true, text: spec.xTitle }, ticks: line ? { maxRotation: 0, autoSkipPadding: 16 } : { autoSkip: false, maxRotation: 40 }, grid: { display: line } }
+      ? { type: 'category', title: { display: !panel, text: spec.xTitle }, ticks: line ? { maxRotation: 0, autoSkipPadding: 16, maxTicksLimit: panel ? 4 : 11 } : { autoSkip: false, maxRotation: 0 }, grid: { display: line } }
       : { type: 'linear', min: 0, title: { display: true, text: spec.xTitle } };
     const y = {
       beginAtZero: true,
-      title: { display: true, text: spec.yTitle },
+      // small multiples are short: a smaller title still fits their height
+      title: { display: true, text: spec.yTitle, font: panel ? { size: 11 } : {} },
       ticks: { callback: (v) => format(spec.yUnit, v) },
     };
     if (spec.yMax !== undefined) y.max = spec.yMax; else y.suggestedMax = highest(spec) * 1.05;
@@ -105,7 +106,8 @@ export const RUNTIME = String.raw`(() => {
         interaction: line ? { mode: 'index', intersect: false } : { mode: 'nearest', intersect: true },
         plugins: {
           legend: { display: spec.legend, position: 'bottom', labels: { usePointStyle: line, pointStyle: 'line', pointStyleWidth: 36, boxWidth: 28, generateLabels: legendItems } },
-          tooltip: { callbacks: { label } },
+          // a group's traits under its name: too long to write under the bars
+          tooltip: { callbacks: { label, afterTitle: (items) => (spec.details && items.length ? spec.details[items[0].dataIndex] || [] : []) } },
         },
         scales: { x, y },
       },
@@ -117,13 +119,22 @@ export const RUNTIME = String.raw`(() => {
   Chart.defaults.font.size = 13;
   Chart.defaults.color = '#1d1d1f';
   const charts = [];
-  for (const spec of data.charts) {
+  // by canvas id, for readers' scripts and for the browser test that checks the layout
+  const byId = {};
+  const draw = (canvasId, spec, panel) => {
     try {
-      charts.push(new Chart(document.getElementById('chart-' + spec.id), config(spec)));
+      const chart = new Chart(document.getElementById(canvasId), config(spec, panel));
+      charts.push(chart);
+      byId[canvasId] = chart;
     } catch (error) {
-      console.error('guichet report: chart ' + spec.id + ' failed:', error);
+      console.error('guichet report: chart ' + canvasId + ' failed:', error);
     }
+  };
+  for (const spec of data.charts) {
+    if (spec.panels) spec.panels.forEach((panel, k) => draw('chart-' + spec.id + '-' + k, spec, panel));
+    else draw('chart-' + spec.id, spec);
   }
+  window.guichetCharts = byId;
   window.addEventListener('beforeprint', () => {
     for (const d of document.querySelectorAll('details')) d.open = true;
     for (const c of charts) c.resize();

@@ -24,9 +24,9 @@ export function header(result: RunResult, tx: Texts): Raw {
     ['charts', tx.t('section.charts')], ['policies', tx.t('section.policies')], ['methods', tx.t('section.methods')],
   ];
   return html`<header>
-<h1>${tx.t('doc.title', { scenario: s.name })}</h1>
+<h1>${tx.t('doc.title', { scenario: tx.scenarioTitle })}</h1>
 <p class="question">${tx.t('doc.question')}</p>
-${s.description ? html`<p>${s.description}</p>` : ''}
+${tx.scenarioDescription ? html`<p>${tx.scenarioDescription}</p>` : ''}
 <p class="meta">${meta}</p>
 <nav aria-label="${tx.t('nav.contents')}"><ul>${links.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul></nav>
 ${note}
@@ -43,7 +43,7 @@ function boldFirst(text: string, part: string): Raw {
 export function headlineSection(result: RunResult, tx: Texts): Raw {
   return html`<section id="headlines" aria-labelledby="h-headlines">
 <h2 id="h-headlines">${tx.t('section.headlines')}</h2>
-<ul class="headlines">${headlines(result, tx).map((h) => html`<li>${boldFirst(h.text, tx.policySentence(h.policy))}</li>`)}</ul>
+<ul class="headlines">${headlines(result, tx).map((h) => html`<li>${boldFirst(h.text, h.lead)}</li>`)}</ul>
 </section>`;
 }
 
@@ -67,14 +67,24 @@ ${closing ? html`<p>${closing}</p>` : ''}
 </section>`;
 }
 
+/**
+ * "229 186 € [227 374–230 997]" as the mean and, on its own line, the interval: seven policies fit
+ * side by side instead of scrolling sideways.
+ */
+function meanThenInterval(text: string): Raw {
+  const at = text.lastIndexOf(' [');
+  if (at < 0) return html`${text}`;
+  return html`<span class="mean">${text.slice(0, at)}</span> <span class="ci">${text.slice(at + 1)}</span>`;
+}
+
 export function figuresSection(result: RunResult, tx: Texts): Raw {
   const objective = result.scenario.objective.metric;
   const rows = METRICS.map((m) => html`<tr${m === objective ? raw(' class="objective"') : ''}><th scope="row">${tx.metricLabel(m)}${
     m === objective ? html` <span class="visually-hidden">(${tx.t('table.objective')})</span>` : ''}</th>${
-    result.policies.map((p) => html`<td class="num">${tx.metric(m, p.summary[m])}</td>`)}</tr>`);
+    result.policies.map((p) => html`<td class="num">${meanThenInterval(tx.metric(m, p.summary[m]))}</td>`)}</tr>`);
   return html`<section id="figures" aria-labelledby="h-figures">
 <h2 id="h-figures">${tx.t('section.figures')}</h2>
-<div class="table-wrap"><table>
+<div class="table-wrap"><table class="figures">
 <caption class="visually-hidden">${tx.t('section.figures')}</caption>
 <thead><tr><th scope="col">${tx.t('table.indicator')}</th>${result.policies.map((p) => html`<th scope="col">${tx.policyShort(p.name)}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
@@ -92,10 +102,18 @@ function dataTable(spec: ChartSpec, tx: Texts): Raw {
 </table></div></details>`;
 }
 
+/** Small multiples: a titled canvas per panel, ids chart-<id>-<k>, drawn by the page's script. */
+function panels(spec: ChartSpec, tx: Texts): Raw {
+  return html`<div class="multiples" role="group" aria-label="${spec.title}. ${spec.caption}">${(spec.panels ?? []).map((p, k) => html`<div class="panel">
+<p class="panel-title">${p.title}</p>
+<div class="chart-box small"><canvas id="chart-${spec.id}-${k}" role="img" aria-label="${p.title}">${tx.t('table.numbers')}</canvas></div>
+</div>`)}</div>`;
+}
+
 export function chartsSection(model: ChartsModel, tx: Texts): Raw {
   const figures = model.charts.map((spec) => html`<figure id="fig-${spec.id}" aria-labelledby="t-${spec.id}">
 <h3 id="t-${spec.id}">${spec.title}</h3>
-<div class="chart-box"><canvas id="chart-${spec.id}" role="img" aria-label="${spec.title}. ${spec.caption}">${tx.t('table.numbers')}</canvas></div>
+${spec.panels ? panels(spec, tx) : html`<div class="chart-box"><canvas id="chart-${spec.id}" role="img" aria-label="${spec.title}. ${spec.caption}">${tx.t('table.numbers')}</canvas></div>`}
 <figcaption>${spec.caption}</figcaption>
 ${dataTable(spec, tx)}
 </figure>`);
@@ -111,7 +129,7 @@ export function policiesSection(result: RunResult, tx: Texts): Raw {
 <h2 id="h-policies">${tx.t('section.policies')}</h2>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col">${tx.t('table.policy')}</th><th scope="col">${tx.t('table.description')}</th><th scope="col">${tx.t('table.settings')}</th></tr></thead>
-<tbody>${result.policies.map((p) => html`<tr><th scope="row">${tx.policyShort(p.name)}</th><td>${p.description ?? '–'}</td><td><details><summary>${tx.t('table.show')}</summary><pre>${JSON.stringify(p.policy, null, 2) ?? ''}</pre></details></td></tr>`)}</tbody>
+<tbody>${result.policies.map((p) => html`<tr><th scope="row">${tx.policyShort(p.name)}</th><td>${tx.policyDescription(p.name) ?? '–'}</td><td><details><summary>${tx.t('table.show')}</summary><pre>${JSON.stringify(p.policy, null, 2) ?? ''}</pre></details></td></tr>`)}</tbody>
 </table></div>
 </section>`;
 }
@@ -121,22 +139,23 @@ export function methodsSection(result: RunResult, tx: Texts): Raw {
   const seeds = [...new Set(result.policies.flatMap((p) => p.runs.map((r) => r.seed)))];
   const shownSeeds = seeds.length > 8 ? [...seeds.slice(0, 8).map(String), '…'] : seeds.map(String);
   const facts: [string, string | Raw][] = [
-    [tx.t('methods.scenario'), s.name],
+    [tx.t('methods.scenario'), tx.scenarioTitle],
     [tx.t('methods.file'), html`<code>${s.file}</code>`],
     [tx.t('methods.period'), tx.t('methods.periodValue', { days: tx.count('days', s.durationDays), start: tx.fmt.date(s.start) })],
     [tx.t('methods.seed'), tx.t('methods.seedValue', { seed: String(result.seed) })],
     [tx.t('methods.replications'), tx.t('methods.replicationsValue', { replications: tx.count('replications', result.replications), seeds: shownSeeds.join(', ') })],
     [tx.t('methods.objective'), `${tx.metricLabel(s.objective.metric)} (${tx.t(s.objective.higherIsBetter ? 'ranking.higher' : 'ranking.lower')})`],
-    [tx.t('methods.intervals'), tx.t('methods.intervalsValue', { ci: tx.ci, method: result.intervalMethod })],
+    // the engine's own record of the method (result.intervalMethod) is English: the sentence says it in the reader's language
+    [tx.t('methods.intervals'), tx.t('methods.intervalsValue', { ci: tx.ci })],
   ];
   const list = (items: string[], empty: string): Raw => (items.length ? html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : html`<p>${empty}</p>`);
   return html`<section id="methods" aria-labelledby="h-methods">
 <h2 id="h-methods">${tx.t('section.methods')}</h2>
 <dl class="facts">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
 <h3>${tx.t('section.assumptions')}</h3>
-${list(s.assumptions, tx.t('methods.noAssumptions'))}
+${list(tx.assumptions, tx.t('methods.noAssumptions'))}
 <h3>${tx.t('section.sources')}</h3>
-${list(s.sources, tx.t('methods.noSources'))}
+${list(tx.sources, tx.t('methods.noSources'))}
 <h3>${tx.t('section.definitions')}</h3>
 <dl class="definitions">${METRICS.map((m) => html`<dt>${tx.metricLabel(m)}</dt><dd>${tx.metricDefinition(m)}</dd>`)}</dl>
 </section>`;

@@ -29,6 +29,14 @@ td.num { text-align: right; white-space: nowrap; }
 .table-wrap { overflow-x: auto; }
 figure { margin: 1.5rem 0 2.2rem; padding: 0; }
 .chart-box { position: relative; height: 340px; width: 100%; }
+.multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: .8rem 1.2rem; }
+.panel-title { margin: 0; font-weight: 600; }
+.chart-box.small { height: 230px; }
+table.figures { font-size: .88rem; }
+table.figures th, table.figures td { padding: .3rem .4rem; }
+table.figures td.num { white-space: normal; }
+table.figures .mean { white-space: nowrap; }
+table.figures .ci { display: block; color: var(--muted); font-size: .85em; }
 figcaption { color: var(--muted); margin-top: .5rem; max-width: 48rem; }
 details { margin-top: .6rem; }
 summary { cursor: pointer; color: var(--accent); }
@@ -47,6 +55,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .9rem; border-top: 1p
   h2 { break-after: avoid; }
   figure, table, .note { break-inside: avoid; }
   .chart-box { height: 300px; }
+  .chart-box.small { height: 200px; }
   a { color: inherit; text-decoration: none; }
 }
 `;

@@ -42,20 +42,20 @@ export const CATALOGUE = {
   'policy.baseline.sentence': { en: 'the baseline', fr: 'la situation de référence' },
 
   'headline.single': {
-    en: 'With {policy}, {served} of people got an appointment before their permit expired; scalpers took {capture} of slots.',
-    fr: 'Avec {policy}, {served} des personnes ont obtenu un rendez-vous avant l’expiration de leur titre ; les revendeurs ont pris {capture} des créneaux.',
+    en: '{policy}: {served} of people got an appointment before their permit expired; scalpers took {capture} of slots.',
+    fr: '{policy} : {served} des personnes ont obtenu un rendez-vous avant l’expiration de leur titre ; les revendeurs ont pris {capture} des créneaux.',
   },
   'headline.compare.down': {
-    en: 'With {policy}, {served} of people got an appointment before their permit expired, against {baseServed} with {base}; scalpers took {capture} of slots, down from {baseCapture}.',
-    fr: 'Avec {policy}, {served} des personnes ont obtenu un rendez-vous avant l’expiration de leur titre, contre {baseServed} avec {base} ; les revendeurs ont pris {capture} des créneaux, au lieu de {baseCapture}.',
+    en: '{policy}: {served} of people got an appointment before their permit expired, against {baseServed} under {base}; scalpers took {capture} of slots, down from {baseCapture}.',
+    fr: '{policy} : {served} des personnes ont obtenu un rendez-vous avant l’expiration de leur titre, contre {baseServed} pour {base} ; les revendeurs ont pris {capture} des créneaux, au lieu de {baseCapture}.',
   },
   'headline.compare.up': {
-    en: 'With {policy}, {served} of people got an appointment before their permit expired, against {baseServed} with {base}; scalpers took {capture} of slots, up from {baseCapture}.',
-    fr: 'Avec {policy}, {served} des personnes ont obtenu un rendez-vous avant l’expiration de leur titre, contre {baseServed} avec {base} ; les revendeurs ont pris {capture} des créneaux, en hausse par rapport à {baseCapture}.',
+    en: '{policy}: {served} of people got an appointment before their permit expired, against {baseServed} under {base}; scalpers took {capture} of slots, up from {baseCapture}.',
+    fr: '{policy} : {served} des personnes ont obtenu un rendez-vous avant l’expiration de leur titre, contre {baseServed} pour {base} ; les revendeurs ont pris {capture} des créneaux, en hausse par rapport à {baseCapture}.',
   },
   'headline.compare.similar': {
-    en: 'With {policy}, {served} of people got an appointment before their permit expired, against {baseServed} with {base}; scalpers took {capture} of slots, not clearly different from {baseCapture}.',
-    fr: 'Avec {policy}, {served} des personnes ont obtenu un rendez-vous avant l’expiration de leur titre, contre {baseServed} avec {base} ; les revendeurs ont pris {capture} des créneaux, sans écart net avec {baseCapture}.',
+    en: '{policy}: {served} of people got an appointment before their permit expired, against {baseServed} under {base}; scalpers took {capture} of slots, not clearly different from {baseCapture}.',
+    fr: '{policy} : {served} des personnes ont obtenu un rendez-vous avant l’expiration de leur titre, contre {baseServed} pour {base} ; les revendeurs ont pris {capture} des créneaux, sans écart net avec {baseCapture}.',
   },
 
   'ranking.intro': { en: 'Policies ranked on “{metric}” ({direction}).', fr: 'Dispositifs classés selon « {metric} » ({direction}).' },
@@ -82,17 +82,19 @@ export const CATALOGUE = {
   'table.objective': { en: 'objective', fr: 'objectif' },
 
   'axis.date': { en: 'Date', fr: 'Date' },
-  'axis.bookings': { en: 'Slots booked since the start', fr: 'Créneaux réservés depuis le début' },
+  'axis.bookings': { en: 'Slots booked (total)', fr: 'Créneaux réservés (cumul)' },
   'axis.waitDays': { en: 'Days waited', fr: 'Jours d’attente' },
   'axis.servedWithin': { en: 'Share of people served', fr: 'Part des personnes reçues' },
   'axis.peopleHit': { en: 'Share of people hit', fr: 'Part des usagers touchés' },
   'series.people': { en: '{policy}: people', fr: '{policy} : usagers' },
   'series.scalpers': { en: '{policy}: scalpers', fr: '{policy} : revendeurs' },
+  'series.people.short': { en: 'people', fr: 'usagers' },
+  'series.scalpers.short': { en: 'scalpers', fr: 'revendeurs' },
 
   'chart.timeline.title': { en: 'Slots taken over time, by people and by scalpers', fr: 'Créneaux pris au fil du temps, par les usagers et par les revendeurs' },
   'chart.timeline.caption': {
-    en: 'Slots booked since the start, mean over replications. Solid lines: people; dashed lines: scalpers; one colour per policy. Where a dashed line runs above the solid line of the same colour, scalpers took most of the slots.',
-    fr: 'Créneaux réservés depuis le début, moyenne des réplications. Traits pleins : usagers ; tirets : revendeurs ; une couleur par dispositif. Quand les tirets passent au-dessus du trait plein de même couleur, les revendeurs ont pris la plupart des créneaux.',
+    en: 'Slots booked since the start, mean over replications, one small chart per policy on the same scale. Solid blue line: people; dashed orange line: scalpers. Where the dashed line runs above the solid one, scalpers took most of the slots.',
+    fr: 'Créneaux réservés depuis le début, moyenne des réplications, un petit graphique par dispositif à la même échelle. Trait plein bleu : usagers ; tirets orange : revendeurs. Quand les tirets passent au-dessus du trait plein, les revendeurs ont pris la plupart des créneaux.',
   },
   'chart.cdf.title': { en: 'How long people waited for their appointment', fr: 'Combien de temps les personnes ont attendu leur rendez-vous' },
   'chart.cdf.caption': {
@@ -122,8 +124,8 @@ export const CATALOGUE = {
   'chart.collateral.none': { en: 'No measure hit legitimate users under these policies.', fr: 'Aucune mesure n’a touché d’usagers légitimes dans ces dispositifs.' },
   'chart.equity.title': { en: 'Served before deadline, by group of people', fr: 'Reçus avant l’échéance, par groupe de personnes' },
   'chart.equity.caption': {
-    en: 'Each cluster of bars is a group of people, one bar per policy. Large differences between clusters mean a policy helps some people more than others.',
-    fr: 'Chaque paquet de barres est un groupe de personnes, une barre par dispositif. De grands écarts entre paquets signifient qu’un dispositif aide certains plus que d’autres.',
+    en: 'Each cluster of bars is a group of people, one bar per policy. Large differences between clusters mean a policy helps some people more than others. Each group’s traits are in its tooltip and in the table below.',
+    fr: 'Chaque paquet de barres est un groupe de personnes, une barre par dispositif. De grands écarts entre paquets signifient qu’un dispositif aide certains plus que d’autres. Les caractéristiques de chaque groupe sont dans son infobulle et dans le tableau ci-dessous.',
   },
   'chart.traffic.title': { en: 'Share of the traffic made by scalpers', fr: 'Part du trafic due aux revendeurs' },
   'chart.traffic.caption': {
@@ -142,8 +144,8 @@ export const CATALOGUE = {
   'methods.objective': { en: 'Objective', fr: 'Objectif' },
   'methods.intervals': { en: 'Intervals', fr: 'Intervalles' },
   'methods.intervalsValue': {
-    en: '{ci} confidence interval of the mean over replications (Student’s t, n − 1 degrees of freedom; normal quantile beyond 30). Bounds are cut to possible values (no share below 0). Engine’s record: “{method}”.',
-    fr: 'Intervalle de confiance à {ci} de la moyenne sur les réplications (loi de Student, n − 1 degrés de liberté ; quantile de la loi normale au-delà de 30). Les bornes sont ramenées aux valeurs possibles (pas de part négative). Mention du moteur : « {method} ».',
+    en: '{ci} confidence interval of the mean over replications (Student’s t, n − 1 degrees of freedom; normal quantile beyond 30). The interval is then clamped to the values the metric can take: shares and gaps between 0 and 100 %, money, days and minutes at 0 or more.',
+    fr: 'Intervalle de confiance à {ci} de la moyenne sur les réplications (loi de Student, n − 1 degrés de liberté ; quantile de la loi normale au-delà de 30). L’intervalle est ensuite ramené aux valeurs que l’indicateur peut prendre : parts et écarts entre 0 et 100 %, montants, jours et minutes à partir de 0.',
   },
   'methods.noAssumptions': { en: 'The scenario states no assumption.', fr: 'Le scénario n’énonce aucune hypothèse.' },
   'methods.noSources': { en: 'The scenario cites no source.', fr: 'Le scénario ne cite aucune source.' },
@@ -187,6 +189,14 @@ export const CATALOGUE = {
     en: 'Difference, in percentage points, between the best- and the worst-served group of people (served before deadline).',
     fr: 'Écart, en points de pourcentage, entre le groupe de personnes le mieux et le moins bien servi (reçus avant l’échéance).',
   },
+
+  'trait.checks': { en: 'checks ~{n}×/day, {hours}', fr: 'consulte ~{n} fois/jour, {hours}' },
+  'trait.captcha': { en: 'captcha ~{seconds} s, {fail} fail it', fr: 'captcha ~{seconds} s, {fail} d’échecs' },
+  'trait.sharedIp': { en: '{share} behind a shared IP', fr: '{share} derrière une IP partagée' },
+  'trait.sharedEmail': { en: '{share} share an e-mail address', fr: '{share} partagent une adresse e-mail' },
+  'trait.nameVariant': { en: '{share} type a variant of their name', fr: '{share} tapent une variante de leur nom' },
+  'trait.buys': { en: 'buy after {days} without a slot (up to {price})', fr: 'achètent après {days} sans créneau (jusqu’à {price})' },
+  'trait.noAgdref': { en: 'no AGDREF number', fr: 'sans numéro AGDREF' },
 
   'measure.captcha': { en: 'Captcha', fr: 'Captcha' },
   'measure.rateLimit': { en: 'Request limit per connection', fr: 'Limite de requêtes par connexion' },

@@ -2,7 +2,7 @@
  * One object per language that turns catalogue keys and numbers into text. Renderers only talk to
  * this, so a sentence and its numbers always come out in the same language.
  */
-import type { CollateralMeasure, Interval, MetricName } from '../../engine/result.js';
+import type { CollateralMeasure, GroupInfo, Interval, Localized, MetricName, RunResult } from '../../engine/result.js';
 import { CATALOGUE, type MessageKey } from './catalogue.js';
 import { Formatter, METRIC_UNIT, type Lang, type Unit, type UnitWords } from './format.js';
 
@@ -17,7 +17,8 @@ export class Texts {
   readonly fmt: Formatter;
   readonly words: UnitWords;
 
-  constructor(readonly lang: Lang) {
+  /** `result` supplies the scenario's own words (labels, descriptions); without it names stand in. */
+  constructor(readonly lang: Lang, private readonly result?: RunResult) {
     this.fmt = new Formatter(lang);
     this.words = {
       days: (n, value) => this.t(`count.days.${this.fmt.pluralOf(value)}`, { n }),
@@ -73,13 +74,65 @@ export class Texts {
     return this.fmt.percent(0.95);
   }
 
-  /** Short policy name for legends and tables ("baseline" / "référence"; "random-release" → "random release"). */
+  /** The scenario's text in this language. */
+  local(text: Localized): string {
+    return text[this.lang];
+  }
+
+  /** The scenario's title: its label, else its name (older result files). */
+  get scenarioTitle(): string {
+    const s = this.result?.scenario;
+    return s?.label ? this.local(s.label) : s?.name ?? '';
+  }
+
+  get scenarioDescription(): string | undefined {
+    const s = this.result?.scenario;
+    return s?.localized?.description ? this.local(s.localized.description) : s?.description;
+  }
+
+  get sources(): string[] {
+    const s = this.result?.scenario;
+    return s?.localized ? s.localized.sources.map((t) => this.local(t)) : s?.sources ?? [];
+  }
+
+  get assumptions(): string[] {
+    const s = this.result?.scenario;
+    return s?.localized ? s.localized.assumptions.map((t) => this.local(t)) : s?.assumptions ?? [];
+  }
+
+  policyDescription(name: string): string | undefined {
+    const p = this.result?.policies.find((x) => x.name === name);
+    return p?.localized?.description ? this.local(p.localized.description) : p?.description;
+  }
+
+  /** Short policy name for legends and tables: the scenario's label, else "baseline" / "référence" or the key with spaces. */
   policyShort(name: string): string {
+    const label = this.result?.policies.find((p) => p.name === name)?.label;
+    if (label) return this.local(label);
     return name === 'baseline' ? this.t('policy.baseline.short') : name.replace(/[-_]+/g, ' ');
   }
 
-  /** Policy name inside a sentence ("the baseline" / "la situation de référence"). */
+  /** The policy others are compared with, inside a sentence ("the baseline (Sunday release)" / "la situation de référence"). */
   policySentence(name: string): string {
-    return name === 'baseline' ? this.t('policy.baseline.sentence') : this.policyShort(name);
+    if (name !== 'baseline') return this.policyShort(name);
+    const label = this.result?.policies.find((p) => p.name === name)?.label;
+    const base = this.t('policy.baseline.sentence');
+    return label ? `${base} (${this.local(label)})` : base;
+  }
+
+  /** A policy's name opening a sentence: "Mesures de l’Hérault". */
+  policyLead(name: string): string {
+    const labelled = this.result?.policies.find((p) => p.name === name)?.label !== undefined;
+    const short = name === 'baseline' && !labelled ? this.t('policy.baseline.sentence') : this.policyShort(name);
+    return short.charAt(0).toLocaleUpperCase(this.fmt.locale) + short.slice(1);
+  }
+
+  group(id: string): GroupInfo | undefined {
+    return this.result?.scenario.groups?.find((g) => g.id === id);
+  }
+
+  groupLabel(id: string): string {
+    const g = this.group(id);
+    return g ? this.local(g.label) : id;
   }
 }

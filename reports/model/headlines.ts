@@ -12,6 +12,8 @@ const CAPTURE = 'bots.captureShare' as const;
 
 export interface Headline {
   policy: string;
+  /** the policy's name as it opens the sentence, for renderers that set it in bold */
+  lead: string;
   text: string;
 }
 
@@ -28,7 +30,7 @@ export function headlines(result: RunResult, tx: Texts): Headline[] {
   const ordered = [base, ...result.policies.filter((p) => p !== base)];
   return ordered.map((p) => {
     const vars = {
-      policy: tx.policySentence(p.name),
+      policy: tx.policyLead(p.name),
       served: tx.metric(SERVED, p.summary[SERVED]),
       capture: tx.metric(CAPTURE, p.summary[CAPTURE]),
     };
@@ -40,6 +42,6 @@ export function headlines(result: RunResult, tx: Texts): Headline[] {
         baseServed: tx.metric(SERVED, base.summary[SERVED]),
         baseCapture: tx.metric(CAPTURE, base.summary[CAPTURE]),
       });
-    return { policy: p.name, text };
+    return { policy: p.name, lead: vars.policy, text };
   });
 }

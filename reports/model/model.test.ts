@@ -49,10 +49,21 @@ describe('rankPolicies', () => {
 
 describe('headlines', () => {
   it('gives one sentence per policy, baseline first, each number with its interval', () => {
-    const h = headlines(buildFixture(), new Texts('en'));
+    const result = buildFixture();
+    const h = headlines(result, new Texts('en', result));
     expect(h.map((x) => x.policy)).toEqual(['baseline', 'random-release', 'identity-bound']);
-    expect(h[0]!.text).toMatch(/^With the baseline, 3\d% \[\d\d–\d\d\] of people got an appointment before their permit expired; scalpers took 6\d% \[\d\d–\d\d\] of slots\.$/);
-    expect(h[1]!.text).toMatch(/^With random release, 7\d% \[\d\d–\d\d\] of people .+, against 3\d% \[\d\d–\d\d\] with the baseline; scalpers took 1\d% \[\d+–\d\d\] of slots, down from 6\d% \[\d\d–\d\d\]\.$/);
+    expect(h[0]!.text).toMatch(/^The baseline: 3\d% \[\d\d–\d\d\] of people got an appointment before their permit expired; scalpers took 6\d% \[\d\d–\d\d\] of slots\.$/);
+    expect(h[1]!.text).toMatch(/^Random release: 7\d% \[\d\d–\d\d\] of people .+, against 3\d% \[\d\d–\d\d\] under the baseline; scalpers took 1\d% \[\d+–\d\d\] of slots, down from 6\d% \[\d\d–\d\d\]\.$/);
+    expect(h.map((x) => x.lead)).toEqual(['The baseline', 'Random release', 'Identity-bound slot']);
+  });
+
+  it('names policies by the scenario\'s labels in the report\'s language, by their key in older files', () => {
+    const result = buildFixture();
+    expect(headlines(result, new Texts('fr', result)).map((x) => x.lead)).toEqual(['La situation de référence', 'Publication aléatoire', 'Créneau lié à l’identité']);
+    const legacy = buildFixture({ legacy: true });
+    expect(headlines(legacy, new Texts('fr', legacy)).map((x) => x.lead)).toEqual(['La situation de référence', 'Random release', 'Identity bound']);
+    result.policies[0]!.label = { fr: 'publication du dimanche', en: 'Sunday release' };
+    expect(headlines(result, new Texts('en', result))[1]!.text).toContain('under the baseline (Sunday release);');
   });
 
   it('says "up" or "not clearly different" when scalpers do not lose ground', () => {
@@ -72,7 +83,7 @@ describe('headlines', () => {
   it('prints no bracket with a single replication', () => {
     const h = headlines(buildFixture({ replications: 1 }), new Texts('fr'));
     for (const x of h) expect(x.text).not.toContain('[');
-    expect(h[0]!.text).toMatch(/^Avec la situation de référence, \d+\u202f% des personnes/);
+    expect(h[0]!.text).toMatch(/^La situation de référence\u00a0: \d+\u202f% des personnes/);
   });
 });
 

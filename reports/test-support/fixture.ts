@@ -6,7 +6,7 @@
  */
 import { COLLATERAL_MEASURES, METRICS, RESULT_SCHEMA } from '../../engine/result.js';
 import type {
-  CollateralMeasure, CrewMetrics, DailyPoint, GroupMetrics, Interval, MetricName,
+  CollateralMeasure, CrewMetrics, DailyPoint, GroupInfo, GroupMetrics, Interval, Localized, MetricName,
   PolicyResult, ReplicationResult, RunResult,
 } from '../../engine/result.js';
 import { INTERVAL_METHOD, interval } from '../../engine/stats.js';
@@ -17,11 +17,15 @@ export interface FixtureOptions {
   scenarioName?: string;
   scenarioDescription?: string;
   durationDays?: number;
+  /** a result file from before scenario labels: no label, no localized text, no group facts */
+  legacy?: boolean;
 }
 
 interface Shape {
   name: string;
+  label?: Localized;
   description: string;
+  descriptionFr: string;
   served: number;
   capture: number;
   botTraffic: number;
@@ -31,16 +35,23 @@ interface Shape {
 }
 
 const SHAPES: Shape[] = [
-  { name: 'baseline', description: 'Sunday 20:00 release, no measures', served: 0.38, capture: 0.64, botTraffic: 0.93, moneyEur: 41_000, waitP50: 52, collateral: {} },
-  { name: 'random-release', description: 'Five random batches a week, Monday to Friday office hours', served: 0.71, capture: 0.12, botTraffic: 0.81, moneyEur: 6_500, waitP50: 24, collateral: { captcha: 0.06 } },
-  { name: 'identity-bound', description: 'Exact name checked at the counter, one booking per e-mail', served: 0.69, capture: 0.31, botTraffic: 0.88, moneyEur: 15_000, waitP50: 29, collateral: { exactName: 0.04, identityLimit: 0.02, purge: 0.012 } },
+  { name: 'baseline', description: 'Sunday 20:00 release, no measures', descriptionFr: 'Publication le dimanche à 20 h, sans mesure', served: 0.38, capture: 0.64, botTraffic: 0.93, moneyEur: 41_000, waitP50: 52, collateral: {} },
+  { name: 'random-release', label: { fr: 'publication aléatoire', en: 'random release' }, description: 'Five random batches a week, Monday to Friday office hours', descriptionFr: 'Cinq publications par semaine à des heures tirées au sort, du lundi au vendredi', served: 0.71, capture: 0.12, botTraffic: 0.81, moneyEur: 6_500, waitP50: 24, collateral: { captcha: 0.06 } },
+  { name: 'identity-bound', label: { fr: 'créneau lié à l’identité', en: 'identity-bound slot' }, description: 'Exact name checked at the counter, one booking per e-mail', descriptionFr: 'Nom exact contrôlé au guichet, une réservation par e-mail', served: 0.69, capture: 0.31, botTraffic: 0.88, moneyEur: 15_000, waitP50: 29, collateral: { exactName: 0.04, identityLimit: 0.02, purge: 0.012 } },
 ];
 
 const GROUPS = [
-  { id: 'workers', factor: 1.05, traits: ['works weekdays', 'own connection'], share: 0.5 },
-  { id: 'students', factor: 1.0, traits: ['first request', 'checks often'], share: 0.3 },
-  { id: 'cybercafe-users', factor: 0.8, traits: ['shared IP', 'no computer at home'], share: 0.2 },
+  { id: 'workers', label: { fr: 'Salariés', en: 'Workers' }, factor: 1.05, traits: ['works weekdays', 'own connection'], share: 0.5 },
+  { id: 'students', label: { fr: 'Étudiants en première demande', en: 'Students asking for a first permit' }, factor: 1.0, traits: ['first request', 'checks often'], share: 0.3 },
+  { id: 'cybercafe-users', label: { fr: 'Usagers des cybercafés', en: 'Cybercafé users' }, factor: 0.8, traits: ['shared IP', 'no computer at home'], share: 0.2 },
 ] as const;
+
+/** What the engine records about each group (the traits reports translate). */
+const GROUP_INFO: GroupInfo[] = [
+  { id: 'workers', label: GROUPS[0].label, counter: 'renewal', checksPerDay: 3, activeHours: '07:00-23:00', captchaSolveSeconds: 10, captchaFailRate: 0.1, sharedIp: 0.15, sharedEmail: 0.05, nameVariant: 0.1, buyAfterDays: 21, willingToPayEur: 150, agdref: true },
+  { id: 'students', label: GROUPS[1].label, counter: 'first-request', checksPerDay: 8, activeHours: '08:00-22:00', captchaSolveSeconds: 8, captchaFailRate: 0.05, sharedIp: 0.3, sharedEmail: 0, nameVariant: 0, agdref: false },
+  { id: 'cybercafe-users', label: GROUPS[2].label, counter: 'renewal', checksPerDay: 1, activeHours: '09:00-21:00', captchaSolveSeconds: 12, captchaFailRate: 0.15, sharedIp: 0.9, sharedEmail: 0.3, nameVariant: 0.4, buyAfterDays: 14, willingToPayEur: 120, agdref: true },
+];
 
 /** Deterministic noise in [-0.5, 0.5) from a few integers (no RNG state). */
 function noise(...keys: number[]): number {
@@ -131,7 +142,7 @@ function replication(shape: Shape, p: number, r: number, days: number): Replicat
   };
 }
 
-function summarise(shape: Shape, runs: ReplicationResult[]): PolicyResult {
+function summarise(shape: Shape, runs: ReplicationResult[], legacy: boolean): PolicyResult {
   const summary = {} as Record<MetricName, Interval>;
   for (const m of METRICS) summary[m] = interval(runs.map((run) => run.metrics[m]));
   const collateral: Partial<Record<CollateralMeasure, Interval>> = {};
@@ -143,34 +154,66 @@ function summarise(shape: Shape, runs: ReplicationResult[]): PolicyResult {
     const of = (k: 'servedBeforeDeadline' | 'waitDaysP50' | 'paidShare'): Interval => interval(runs.map((run) => run.groups[g.id]![k]));
     groups[g.id] = { servedBeforeDeadline: of('servedBeforeDeadline'), waitDaysP50: of('waitDaysP50'), paidShare: of('paidShare') };
   }
-  return { name: shape.name, description: shape.description, policy: { shape: shape.name }, runs, summary, collateral, groups };
+  const words = legacy ? {} : {
+    ...(shape.label ? { label: shape.label } : {}),
+    localized: { description: { fr: shape.descriptionFr, en: shape.description } },
+  };
+  return { name: shape.name, description: shape.description, ...words, policy: { shape: shape.name }, runs, summary, collateral, groups };
 }
 
 export function buildFixture(options: FixtureOptions = {}): RunResult {
   const count = options.policies ?? 3;
   const replications = options.replications ?? 5;
   const days = options.durationDays ?? 182;
-  if (count < 1 || count > SHAPES.length) throw new RangeError(`fixture: 1..${SHAPES.length} policies`);
-  const policies = SHAPES.slice(0, count).map((shape, p) =>
-    summarise(shape, Array.from({ length: replications }, (_, r) => replication(shape, p, r, days))));
+  if (count < 1 || count > 7) throw new RangeError('fixture: 1..7 policies');
+  // beyond the three stories, variants of the measures (as wide as matrix.yaml's seven policies)
+  const shapes = Array.from({ length: count }, (_, p): Shape => (p < SHAPES.length ? SHAPES[p]! : {
+    ...SHAPES[1 + (p % 2)]!, name: `variant-${p}`, label: { fr: `variante ${p} des mesures`, en: `measures, variant ${p}` },
+  }));
+  const policies = shapes.map((shape, p) =>
+    summarise(shape, Array.from({ length: replications }, (_, r) => replication(shape, p, r, days)), options.legacy === true));
+  const name = options.scenarioName ?? 'Hérault 2019 — Sunday release against two measures';
+  const description = options.scenarioDescription ?? 'Renewal appointments at one préfecture for 26 weeks, 20 scalper agents in a cybercafé.';
+  const sources = [
+    'Hérault supply and demand: 15,000 slots a year for 12,000 permits (préfecture de l’Hérault, 21 March 2019)',
+    'Resale price: more than 100 € a slot (Seine-Saint-Denis, 2019)',
+    'Captcha farms: 1–3 $ per 1,000, ~14 s median latency (Motoyama et al., USENIX Security 2010)',
+  ];
+  const sourcesFr = [
+    'Offre et demande dans l’Hérault : 15 000 créneaux par an pour 12 000 titres (préfecture de l’Hérault, 21 mars 2019)',
+    'Prix de revente : plus de 100 € le créneau (Seine-Saint-Denis, 2019)',
+    'Fermes à captchas : 1 à 3 $ les 1 000, latence médiane ~14 s (Motoyama et al., USENIX Security 2010)',
+  ];
+  const assumptions = [
+    'People check the site three times a day on median and give up after 30 days, then may buy.',
+    'Scalpers poll every second and solve captchas through a farm at 90 % accuracy.',
+  ];
+  const assumptionsFr = [
+    'Les usagers consultent le site trois fois par jour en médiane et abandonnent au bout de 30 jours, puis peuvent acheter.',
+    'Les revendeurs interrogent le site chaque seconde et font résoudre les captchas par une ferme, juste à 90 %.',
+  ];
+  const pair = (en: string[], fr: string[]): Localized[] => en.map((e, i) => ({ fr: fr[i]!, en: e }));
+  // a hostile name stays the same in both languages, so tests see it wherever it is shown
+  const frName = options.scenarioName ?? 'Hérault 2019 — publication du dimanche face à deux mesures';
+  const frDescription = options.scenarioDescription ?? 'Rendez-vous de renouvellement dans une préfecture pendant 26 semaines, 20 robots revendeurs dans un cybercafé.';
+  const words = options.legacy ? {} : {
+    label: { fr: frName, en: name },
+    localized: { description: { fr: frDescription, en: description }, sources: pair(sources, sourcesFr), assumptions: pair(assumptions, assumptionsFr) },
+    groups: GROUP_INFO,
+    crews: [{ id: 'cybercafe', label: { fr: 'cybercafé', en: 'cybercafé' }, strategy: 'hoarder' as const }],
+  };
   return {
     schema: RESULT_SCHEMA,
     scenario: {
-      name: options.scenarioName ?? 'Hérault 2019 — Sunday release against two measures',
-      description: options.scenarioDescription ?? 'Renewal appointments at one préfecture for 26 weeks, 20 scalper agents in a cybercafé.',
+      name,
+      description,
       file: 'scenarios/herault-2019.yaml',
       start: '2019-01-06',
       durationDays: days,
       objective: { metric: 'legit.servedBeforeDeadline', higherIsBetter: true },
-      sources: [
-        'Hérault supply and demand: 15,000 slots a year for 12,000 permits (préfecture de l’Hérault, 21 March 2019)',
-        'Resale price: more than 100 € a slot (Seine-Saint-Denis, 2019)',
-        'Captcha farms: 1–3 $ per 1,000, ~14 s median latency (Motoyama et al., USENIX Security 2010)',
-      ],
-      assumptions: [
-        'People check the site three times a day on median and give up after 30 days, then may buy.',
-        'Scalpers poll every second and solve captchas through a farm at 90 % accuracy.',
-      ],
+      sources,
+      assumptions,
+      ...words,
     },
     seed: 2019,
     replications,

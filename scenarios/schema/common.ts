@@ -49,3 +49,13 @@ export const DateString = z.preprocess(
       if (why) ctx.addIssue({ code: 'custom', message: why, input: text });
     }),
 );
+
+/**
+ * Text shown to readers, in the report's language: one string for both languages, or
+ * `{ fr: …, en: … }`. The output is always the pair, so readers never test which form was written.
+ */
+export const LocalText = z.union([
+  z.string().min(1),
+  z.strictObject({ fr: z.string().min(1).describe('French text'), en: z.string().min(1).describe('English text') }),
+]).transform((t) => (typeof t === 'string' ? { fr: t, en: t } : t));
+export type LocalText = z.output<typeof LocalText>;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { FLAWS, MeasuresSchema, PolicySchema, ReleaseSchema } from '../../target/domain/policy.js';
 import type { Policy } from '../../target/domain/policy.js';
-import { ID_RE } from './common.js';
+import { ID_RE, LocalText } from './common.js';
 
 type MeasureShape = typeof MeasuresSchema.shape;
 type MeasureKey = keyof MeasureShape;
@@ -18,8 +18,21 @@ const overrideShape = Object.fromEntries(
 
 export const MeasuresOverrideSchema = z.strictObject(overrideShape);
 
+/** Words shown for a policy in reports; they change nothing in how it runs. */
+const labelFields = {
+  label: LocalText.optional().describe('short name shown in charts and tables: text, or { fr: …, en: … }; default the key'),
+  description: LocalText.optional().describe('one sentence saying what the policy does: text, or { fr: …, en: … }'),
+};
+
+/**
+ * How reports name the scenario's own `policy` (it has no key to default to). Without it the
+ * baseline reads "baseline" / "référence", or, in a scenario without `policies:`, the scenario's
+ * own label: its only policy is what the scenario is about.
+ */
+export const BaselineSchema = z.strictObject(labelFields);
+
 export const PolicyOverrideSchema = z.strictObject({
-  description: z.string().optional(),
+  ...labelFields,
   release: ReleaseSchema.optional().describe('replaces the baseline release'),
   measures: MeasuresOverrideSchema.optional().describe('merged over the baseline measures; null switches one off'),
   flaws: z.array(z.enum(FLAWS)).optional().describe('replaces the baseline flaws'),

@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import { atMost, CounterId } from '../../target/domain/policy.js';
 import { DayRange, MAX, medianUpTo, upTo } from './bounds.js';
-import { ActiveHours, Id, Share } from './common.js';
+import { ActiveHours, Id, LocalText, Share } from './common.js';
 
 export const LegitGroupSchema = z.strictObject({
   group: Id.describe('unique id of the group, used in reports'),
-  label: z.string().min(1).optional().describe('display label'),
+  label: LocalText.optional().describe('name shown in reports: text, or { fr: …, en: … }; default the id'),
   counter: CounterId.describe('the counter they need, one of target.counters'),
   arrivals: z.strictObject({
     perWeek: upTo(MAX.arrivalsPerWeek).positive().describe('mean Poisson arrivals per week over the run, at most 10,000'),
@@ -48,6 +48,7 @@ export type CaptchaSolver = z.output<typeof CaptchaSolverSchema>;
 
 export const ScalperCrewSchema = z.strictObject({
   crew: Id.describe('unique id of the crew'),
+  label: LocalText.optional().describe('name shown in reports: text, or { fr: …, en: … }; default the id'),
   strategy: z.enum(STRATEGIES),
   agents: z.number().int().min(1).max(MAX.agentsPerCrew, atMost(MAX.agentsPerCrew)).describe('bots of the crew, at most 10,000'),
   counter: CounterId.optional().describe('a single counter; default all counters'),
