@@ -26,6 +26,16 @@ describe('buildCharts', () => {
     expect(served.yMax).toBe(1);
   });
 
+  it('clamps whiskers to the metric domain, as every printed interval is', () => {
+    const result = buildFixture();
+    const p = result.policies[1]!;
+    p.summary['legit.servedBeforeDeadline'] = { mean: 0.97, low: 0.9, high: 1.04, n: 5 };
+    p.summary['legit.moneyPaidEur'] = { mean: 120, low: -80, high: 320, n: 5 };
+    const charts = buildCharts(result, new Texts('en')).charts;
+    expect(charts.find((c) => c.id === 'served')!.datasets[0]!.intervals![1]).toEqual([0.9, 1]);
+    expect(charts.find((c) => c.id === 'money')!.datasets[0]!.intervals![1]).toEqual([0, 320]);
+  });
+
   it('keeps one colour per policy across charts, grey for the baseline', () => {
     const result = buildFixture();
     const colours = policyColours(result);

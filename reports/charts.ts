@@ -3,7 +3,7 @@
  * script turns them into chart.js charts. Each spec also carries the same numbers as a table,
  * formatted in the report's language, for readers who cannot see the canvas.
  */
-import { COLLATERAL_MEASURES } from '../engine/result.js';
+import { clampToDomain, COLLATERAL_MEASURES, UNIT_DOMAIN } from '../engine/result.js';
 import type { Interval, PolicyResult, RunResult } from '../engine/result.js';
 import type { Unit } from './i18n/format.js';
 import type { Texts } from './i18n/texts.js';
@@ -70,7 +70,12 @@ export function wrapLabel(text: string, width = 16): string | string[] {
   return lines.length <= 1 ? text : lines;
 }
 
-const whisker = (iv: Interval | undefined): [number, number] | null => (iv && iv.n > 1 ? [iv.low, iv.high] : null);
+/** An interval's whisker, clamped to the unit's domain as every printed interval is (no share past 100 %). */
+function whisker(unit: Unit, iv: Interval | undefined): [number, number] | null {
+  if (!iv || iv.n <= 1) return null;
+  const domain = UNIT_DOMAIN[unit];
+  return [clampToDomain(domain, iv.low), clampToDomain(domain, iv.high)];
+}
 /** The bar's height; none when no replication defined the value (n = 0). */
 const height = (iv: Interval | undefined): number | null => (iv && iv.n > 0 ? iv.mean : null);
 const hasIntervals = (ivs: (Interval | undefined)[]): boolean => ivs.some((iv) => iv !== undefined && iv.n > 1);
@@ -88,7 +93,7 @@ function perPolicyBar(
   const ivs = result.policies.map((p) => p.summary[metric]);
   const label = tx.metricLabel(metric);
   const dataset: ChartDataset = { label, color: result.policies.map((p) => colours.get(p.name)!), data: ivs.map(height) };
-  if (hasIntervals(ivs)) dataset.intervals = ivs.map(whisker);
+  if (hasIntervals(ivs)) dataset.intervals = ivs.map((iv) => whisker(unit, iv));
   const spec: ChartSpec = {
     id, kind: 'bar', legend: false,
     title: tx.t(`chart.${id as 'served' | 'money' | 'traffic'}.title`),
@@ -170,7 +175,7 @@ function clustered(
   const datasets = result.policies.map((p): ChartDataset => {
     const ivs = categories.map((c) => pick(p, c.key));
     const d: ChartDataset = { label: tx.policyShort(p.name), color: colours.get(p.name)!, data: ivs.map(height) };
-    if (hasIntervals(ivs)) d.intervals = ivs.map(whisker);
+    if (hasIntervals(ivs)) d.intervals = ivs.map((iv) => whisker('share', iv));
     return d;
   });
   return {
