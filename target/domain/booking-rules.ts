@@ -7,8 +7,7 @@ import { checkChallengeAnswer } from './captcha.js';
 import { DomainError } from './errors.js';
 import { sameName } from './names.js';
 import type { Policy } from './policy.js';
-import type { Registry } from './ports.js';
-import type { Store } from '../storage/store.js';
+import type { Registry, Store } from './ports.js';
 import type { Identity, RequestContext, Slot } from './types.js';
 
 export interface BookRequest {

@@ -10,7 +10,7 @@ import { makeChallenge } from './captcha.js';
 import { EntryDesk, type LotteryResult } from './entry-desk.js';
 import { DomainError } from './errors.js';
 import { sameName } from './names.js';
-import type { Clock, IdSource, RandomSource, Registry } from './ports.js';
+import type { Clock, IdSource, RandomSource, Registry, Store } from './ports.js';
 import { TokenBuckets } from './rate-limit.js';
 import { ScheduleRunner, type TargetSettings, type TickReport } from './schedule-runner.js';
 import { durationMs } from './time-units.js';
@@ -19,7 +19,6 @@ import {
   bookingView, challengeView, slotView, type BookingReceipt, type BookingView, type ChallengeView, type Convocation,
   type CounterView, type RegistrationView, type SlotView, type TicketView,
 } from './views.js';
-import type { Store } from '../storage/store.js';
 
 export type { BookRequest } from './booking-rules.js';
 export type { TargetSettings, TickReport } from './schedule-runner.js';

@@ -7,13 +7,12 @@
 import { checkIdentity, checkRegistry } from './booking-rules.js';
 import { EntryIndex } from './entry-index.js';
 import { DomainError } from './errors.js';
-import type { IdSource, Registry } from './ports.js';
+import type { IdSource, Registry, Store } from './ports.js';
 import { nextReleaseAt } from './release-schedule.js';
 import type { TargetSettings } from './schedule-runner.js';
 import { durationMs } from './time-units.js';
 import type { Identity, RequestContext } from './types.js';
 import type { RegistrationView, TicketView } from './views.js';
-import type { Store } from '../storage/store.js';
 
 export type LotteryResult = RegistrationView & { outcome?: 'won' | 'lost'; bookingId?: string; token?: string };
 

@@ -3,7 +3,7 @@
  * rebuilt lazily from the store (so a restarted target still knows who registered). Without
  * it each registration would rescan every other one: quadratic in the entrants of a draw.
  */
-import type { Store } from '../storage/store.js';
+import type { Store } from './ports.js';
 import type { Identity } from './types.js';
 
 export class EntryIndex {

@@ -1,4 +1,11 @@
-/** What the domain needs from outside: time, identifiers, randomness, the AGDREF registry. */
+/**
+ * What the domain needs from outside: time, identifiers, randomness, the AGDREF registry and
+ * persistence. The domain is written against these ports only; adapters live beside it
+ * (target/storage, target/http) and in the simulator.
+ */
+import type {
+  Booking, BookingStatus, Challenge, Mail, Registration, Slot, SlotState, WaitingTicket,
+} from './types.js';
 
 export interface Clock {
   now(): number;
@@ -19,4 +26,74 @@ export interface RandomSource {
 export interface Registry {
   /** the holder of an AGDREF number, or undefined when it does not exist */
   lookup(agdref: string): { firstName: string; lastName: string } | undefined;
+}
+
+/**
+ * Persistence port of the target: the domain is written against it, target/storage implements
+ * it (memory and SQLite). Synchronous on purpose: the memory store serves the simulator's hot
+ * path, and better-sqlite3 is synchronous, so a booking is one transaction with no await inside
+ * it (which is what makes it atomic under concurrent HTTP requests). Both implementations pass
+ * the same conformance suite (target/storage/store.conformance.ts).
+ */
+export type IdentityField = 'email' | 'agdref' | 'phone';
+
+export interface Store {
+  /** Adds slots; a slot whose id exists already is left as it is. */
+  insertSlots(slots: readonly Slot[]): void;
+  getSlot(id: string): Slot | undefined;
+  /** Start of the last slot generated for a counter (to extend the calendar lazily). */
+  lastSlotStart(counter: string): number | undefined;
+  /**
+   * Releases the hidden slots of `counters` whose start is in (after, upTo]; returns their ids
+   * in (start, desk) order and stamps releasedAt = at.
+   */
+  releaseSlots(counters: readonly string[], after: number, upTo: number, at: number): string[];
+  /** Released slots starting after `now` with no live booking, by (start, desk), at most `limit`. */
+  availableSlots(counter: string, now: number, limit: number): Slot[];
+  countAvailable(counter: string, now: number): number;
+  setSlotState(id: string, state: SlotState): void;
+  /** Released slots whose start is <= t and still in state 'released' (to close them as wasted). */
+  releasedSlotsStartingBy(t: number): Slot[];
+
+  /** Atomically inserts a booking unless its slot has a live (held/confirmed) booking already. */
+  insertBooking(b: Booking): 'ok' | 'SLOT_TAKEN';
+  /** Inserts without the one-live-booking check: only for the `non-atomic-booking` flaw. */
+  insertBookingUnchecked(b: Booking): void;
+  getBooking(id: string): Booking | undefined;
+  liveBookingForSlot(slotId: string): Booking | undefined;
+  setBookingStatus(id: string, status: BookingStatus): void;
+  countLive(field: IdentityField, value: string): number;
+  /** Held bookings whose confirmBy is < now. */
+  expiredHolds(now: number): Booking[];
+  /** Live bookings that are not the earliest-created live booking of their e-mail (case-insensitive). */
+  duplicateEmailBookings(): Booking[];
+  /** All bookings in creation order. */
+  ledger(): Booking[];
+
+  insertChallenge(c: Challenge): void;
+  getChallenge(id: string): Challenge | undefined;
+  /** Marks a challenge used; false when it was used already (single use, race-free). */
+  useChallenge(id: string): boolean;
+
+  insertRegistration(r: Registration): void;
+  getRegistration(id: string): Registration | undefined;
+  registrations(counter: string, drawAt: number): Registration[];
+  updateRegistration(id: string, patch: Pick<Registration, 'outcome'> & Partial<Pick<Registration, 'bookingId'>>): void;
+
+  insertTicket(t: WaitingTicket): void;
+  getTicket(id: string): WaitingTicket | undefined;
+  tickets(counter: string, releaseAt: number): WaitingTicket[];
+  updateTicket(id: string, patch: Pick<WaitingTicket, 'position' | 'admitAt'>): void;
+
+  insertMail(m: Mail): void;
+  mailFor(email: string): Mail[];
+
+  getMeta(key: string): string | undefined;
+  setMeta(key: string, value: string): void;
+
+  /** Runs fn in one transaction (SQLite) or directly (memory). */
+  transaction<T>(fn: () => T): T;
+  /** Deletes everything. */
+  reset(): void;
+  close(): void;
 }

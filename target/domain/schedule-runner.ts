@@ -6,10 +6,9 @@
  */
 import { generateSlots } from './calendar.js';
 import type { CounterConfig, Policy } from './policy.js';
-import type { IdSource, RandomSource } from './ports.js';
+import type { IdSource, RandomSource, Store } from './ports.js';
 import { releaseInstants } from './release-schedule.js';
 import { durationMs } from './time-units.js';
-import type { Store } from '../storage/store.js';
 import type { Booking } from './types.js';
 
 export interface TargetSettings { counters: Record<string, CounterConfig>; policy: Policy }

@@ -4,7 +4,7 @@
  * AGDREF numbers are compared as given, the domain normalises them if a measure needs it.
  */
 import type { Identity } from '../domain/types.js';
-import type { IdentityField } from './store.js';
+import type { IdentityField } from '../domain/ports.js';
 
 export function emailKey(email: string): string {
   return email.trim().toLowerCase();

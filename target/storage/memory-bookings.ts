@@ -7,7 +7,7 @@ import { LIVE_STATUSES, type Booking, type BookingStatus } from '../domain/types
 import { emailKey } from './identity-keys.js';
 import type { MemorySlots } from './memory-slots.js';
 import { cmpCreated, insertSorted, removeSorted, type Cmp } from './sorted.js';
-import type { IdentityField } from './store.js';
+import type { IdentityField } from '../domain/ports.js';
 
 interface Rec {
   b: Booking;

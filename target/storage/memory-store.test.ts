@@ -3,7 +3,7 @@ import type { BookingStatus, SlotState } from '../domain/types.js';
 import { MemoryStore } from './memory-store.js';
 import { SqliteStore } from './sqlite-store.js';
 import { storeConformance } from './store.conformance.js';
-import type { Store } from './store.js';
+import type { Store } from '../domain/ports.js';
 import { booking, HOUR, slot } from './test-support/fixtures.js';
 
 storeConformance('MemoryStore', () => new MemoryStore());

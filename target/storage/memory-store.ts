@@ -10,7 +10,7 @@ import { emailKey } from './identity-keys.js';
 import { MemoryBookings } from './memory-bookings.js';
 import { MemorySlots } from './memory-slots.js';
 import { cmpCreated, insertSorted } from './sorted.js';
-import type { IdentityField, Store } from './store.js';
+import type { IdentityField, Store } from '../domain/ports.js';
 
 interface Entry<T> {
   v: T;

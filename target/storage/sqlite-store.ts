@@ -17,7 +17,7 @@ import {
 import { openSqlite } from './sqlite-open.js';
 import { SCHEMA_VERSION } from './sqlite-schema.js';
 import { prepareStatements, type Statements } from './sqlite-statements.js';
-import type { IdentityField, Store } from './store.js';
+import type { IdentityField, Store } from '../domain/ports.js';
 
 export { SCHEMA_VERSION, SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqlite-schema.js';
 export { StoreOpenError } from './sqlite-open.js';

@@ -3,7 +3,7 @@
  * sqlite-store.test.ts run it, so both implementations answer every query the same way.
  */
 import { afterEach, beforeEach, describe } from 'vitest';
-import type { Store } from './store.js';
+import type { Store } from '../domain/ports.js';
 import type { StoreHolder } from './test-support/fixtures.js';
 import { bookingConformance } from './test-support/conformance-bookings.js';
 import { recordConformance } from './test-support/conformance-records.js';

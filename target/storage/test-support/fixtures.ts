@@ -1,6 +1,6 @@
 /** Small builders for store tests: slots and bookings with sensible defaults. */
 import type { Booking, Slot, SlotState } from '../../domain/types.js';
-import type { Store } from '../store.js';
+import type { Store } from '../../domain/ports.js';
 
 /** The store of the running test: a fresh one per test (see store.conformance.ts). */
 export interface StoreHolder {
