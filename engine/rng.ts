@@ -7,7 +7,7 @@
  * Only 32-bit integer arithmetic (Math.imul, shifts): identical on every machine.
  */
 
-import { fmix32 } from '../target/domain/release-schedule.js';
+import { fmix32 } from '../target/domain/hash.js';
 
 /** Combines a running hash with one more 32-bit word (murmur3 body step + finaliser). */
 export function mix32(h: number, k: number): number {

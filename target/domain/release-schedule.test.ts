@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.js';
 import { parisDate } from './calendar.js';
 import type { ReleaseConfig } from './policy.js';
-import { nextReleaseAt, parseReleaseWindow, parisWeekStart, releaseInstants, uniform } from './release-schedule.js';
+import { nextReleaseAt, parseReleaseWindow, parisWeekStart, releaseInstants } from './release-schedule.js';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -11,45 +11,6 @@ const local = (ms: number) => DateTime.fromMillis(ms, { zone: 'Europe/Paris' });
 
 const weekly: ReleaseConfig = { kind: 'weekly', day: 'sun', at: '20:00', horizon: '8w' };
 const random: ReleaseConfig = { kind: 'random', batchesPerWeek: 5, window: 'mon-fri 08:00-18:00', horizon: '8w' };
-
-describe('uniform', () => {
-  it('is a pure function of (seed, keys) with values in [0, 1)', () => {
-    expect(uniform('2019', 'release', 42, 0)).toBe(uniform('2019', 'release', 42, 0));
-    // pinned: a change of algorithm would silently change every seeded run
-    expect(uniform('2019', 'release', 1546815600000, 0)).toMatchInlineSnapshot(`0.9306048002585958`);
-    expect(uniform('')).toMatchInlineSnapshot(`0.9321326465883724`);
-    const values = new Set<number>();
-    for (let i = 0; i < 2000; i++) {
-      const u = uniform('seed', i);
-      expect(u).toBeGreaterThanOrEqual(0);
-      expect(u).toBeLessThan(1);
-      values.add(u);
-    }
-    expect(values.size).toBe(2000);
-  });
-
-  it('separates keys that would collide when naively joined', () => {
-    expect(uniform('a', 5)).not.toBe(uniform('a', '5'));
-    expect(uniform('a', 'b', 'c')).not.toBe(uniform('a', 'bc'));
-    expect(uniform('ab', 'c')).not.toBe(uniform('a', 'bc'));
-    expect(uniform('seed1', 1)).not.toBe(uniform('seed2', 1));
-  });
-
-  it('is evenly spread over sequential keys', () => {
-    const n = 20_000;
-    const bins = new Array<number>(10).fill(0);
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      const u = uniform('run', 'agent', i);
-      sum += u;
-      bins[Math.floor(u * 10)]! += 1;
-    }
-    expect(Math.abs(sum / n - 0.5)).toBeLessThan(0.01);
-    // chi-square with 9 degrees of freedom: 27.9 is the 0.1 % critical value
-    const chi = bins.reduce((acc, b) => acc + (b - n / 10) ** 2 / (n / 10), 0);
-    expect(chi).toBeLessThan(27.9);
-  });
-});
 
 describe('releaseInstants: fixed weekly policies', () => {
   it('gives every Sunday 20:00 Paris time in (from, to], across DST changes', () => {

@@ -4,40 +4,10 @@
  * so any week can be computed on its own, in any order, with the same result on every machine.
  */
 import { DomainError } from './errors.js';
+import { uniform } from './hash.js';
 import { nextWeeklyInstant, parisDateTime, parisWallTime } from './calendar.js';
 import type { ReleaseConfig } from './policy.js';
 import { hoursRange, weekdayIndex, type Weekday } from './time-units.js';
-
-/**
- * Deterministic uniform number in [0, 1) from (seed, keys): a cyrb53-style hash of the JSON of
- * the inputs (so "5" and 5 differ and no separator can be forged), followed by a murmur3
- * finaliser on each lane. 53 bits, only 32-bit integer arithmetic: identical everywhere.
- */
-export function uniform(seed: string, ...keys: (string | number)[]): number {
-  const text = JSON.stringify([seed, ...keys]);
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  h1 = fmix32(h1);
-  h2 = fmix32(h2 ^ h1);
-  return ((h2 >>> 11) * 4294967296 + (h1 >>> 0)) / 9007199254740992;
-}
-
-/** murmur3 finaliser: a bijective avalanche of a 32-bit integer (the simulator's streams use it too). */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 export interface ReleaseWindow {
   /** weekday indexes (Mon = 0) in window order, e.g. fri-mon → [4, 5, 6, 0] */
