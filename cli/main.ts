@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
  * The `guichet` command. Each subcommand lives in cli/commands/<name>.ts and registers itself;
- * this file only wires them and turns unexpected failures into one clean line.
+ * this file only wires them. Commands throw; exit-codes.ts turns a failure into one clean
+ * message and the exit status (2 for bad input, 1 for the unexpected).
  */
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerTarget } from './commands/target.js';
 import { registerValidate } from './commands/validate.js';
+import { runProgram } from './exit-codes.js';
 import { VERSION } from './version.js';
 
 const program = new Command()
@@ -24,14 +26,4 @@ registerValidate(program);
 registerSchema(program);
 registerTarget(program);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
-  if (e instanceof CommanderError) {
-    // commander printed its message already; bad flags are bad input
-    process.exitCode = e.exitCode === 0 ? 0 : 2;
-  } else {
-    console.error(`guichet: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  }
-}
+process.exitCode = await runProgram(program, process.argv);

@@ -1,4 +1,5 @@
-/** A scenario file that cannot be used, with every problem found in it, each located. */
+/** A scenario or policy file that cannot be used, with every problem found in it, each located. */
+import { InputError } from './input-error.js';
 
 export interface ScenarioIssue {
   file: string;
@@ -18,18 +19,19 @@ export function formatIssue(i: ScenarioIssue): string {
   return `${where} ${what}${i.hint ? ` (${i.hint})` : ''}`;
 }
 
-export class ScenarioError extends Error {
+export class ScenarioError extends InputError {
   override readonly name = 'ScenarioError';
   readonly issues: ScenarioIssue[];
 
-  constructor(issues: ScenarioIssue[]) {
+  /** `code`: POLICY_INVALID when the file was read as a policy file */
+  constructor(issues: ScenarioIssue[], code: 'SCENARIO_INVALID' | 'POLICY_INVALID' = 'SCENARIO_INVALID') {
     const sorted = [...issues].sort((a, b) => a.line - b.line || a.col - b.col);
-    super(sorted.map(formatIssue).join('\n'));
+    super(code, sorted.map(formatIssue).join('\n'));
     this.issues = sorted;
   }
 
-  /** one line per issue, in file order */
-  format(): string {
+  /** one line per issue, in file order (the issues name their file: no command prefix) */
+  override format(): string {
     return this.issues.map(formatIssue).join('\n');
   }
 }

@@ -85,3 +85,32 @@ describe('loadConfigFile', () => {
     expect(() => loadConfigFile(policy, 'scenario')).toThrow(/missing required field "name"/);
   });
 });
+
+describe('error codes', () => {
+  const codeOf = (read: () => unknown): string | undefined => {
+    try {
+      read();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScenarioError);
+      return (e as ScenarioError).code;
+    }
+    return undefined;
+  };
+
+  it('says POLICY_INVALID for a file read as a policy, however it fails, and SCENARIO_INVALID for a scenario', () => {
+    const dir = tmp();
+    const badPolicy = join(dir, 'bad-policy.yaml');
+    writeFileSync(badPolicy, 'release: { kind: weekly, day: sunday, at: "20:00", horizon: 8w }\n');
+    const empty = join(dir, 'empty.yaml');
+    writeFileSync(empty, '');
+    expect(codeOf(() => loadPolicy(badPolicy))).toBe('POLICY_INVALID');
+    expect(codeOf(() => loadPolicy(join(dir, 'missing.yaml')))).toBe('POLICY_INVALID');
+    expect(codeOf(() => loadPolicy(empty))).toBe('POLICY_INVALID');
+    expect(codeOf(() => parsePolicy('release: [', 'syntax.yaml'))).toBe('POLICY_INVALID');
+    // told apart by its keys, a policy file is still a policy
+    expect(codeOf(() => loadConfigFile(badPolicy))).toBe('POLICY_INVALID');
+    expect(codeOf(() => loadConfigFile('scenarios/fixtures/good/minimal.yaml', 'policy'))).toBe('POLICY_INVALID');
+    expect(codeOf(() => loadConfigFile('scenarios/fixtures/bad/many-errors.yaml'))).toBe('SCENARIO_INVALID');
+    expect(codeOf(() => loadConfigFile(empty))).toBe('SCENARIO_INVALID');
+  });
+});

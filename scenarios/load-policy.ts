@@ -48,12 +48,22 @@ function validatePolicy(read: ReadFile): TargetConfig {
   throw new ScenarioError(schemaIssues(TargetConfigSchema, read, result.error.issues));
 }
 
+/** Runs a read of a policy file; its errors carry POLICY_INVALID (the reader's default is SCENARIO_INVALID). */
+function asPolicyFile<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ScenarioError && e.code !== 'POLICY_INVALID') throw new ScenarioError(e.issues, 'POLICY_INVALID');
+    throw e;
+  }
+}
+
 export function parsePolicy(text: string, file: string): TargetConfig {
-  return validatePolicy(readMapping(text, file, { empty: EMPTY, shape: SHAPE }));
+  return asPolicyFile(() => validatePolicy(readMapping(text, file, { empty: EMPTY, shape: SHAPE })));
 }
 
 export function loadPolicy(file: string): TargetConfig {
-  return parsePolicy(readSource(file, 'policy file'), file);
+  return asPolicyFile(() => parsePolicy(readSource(file, 'policy file'), file));
 }
 
 export type ConfigFile = { kind: 'scenario'; scenario: Scenario } | { kind: 'policy'; policy: TargetConfig };
@@ -64,11 +74,10 @@ export type ConfigFile = { kind: 'scenario'; scenario: Scenario } | { kind: 'pol
  */
 export function loadConfigFile(file: string, kind?: ConfigFile['kind']): ConfigFile {
   // a file is a scenario unless it says otherwise: an empty or unreadable one is told as a scenario
-  const asPolicy = kind === 'policy';
-  const text = readSource(file, asPolicy ? 'policy file' : 'scenario');
-  const read = readMapping(text, file, asPolicy ? { empty: EMPTY, shape: SHAPE } : SCENARIO_MESSAGES);
-  if (asPolicy || (kind === undefined && looksLikePolicy(read.data))) {
-    return { kind: 'policy', policy: validatePolicy(read) };
+  if (kind === 'policy') return { kind: 'policy', policy: loadPolicy(file) };
+  const read = readMapping(readSource(file, 'scenario'), file, SCENARIO_MESSAGES);
+  if (kind === undefined && looksLikePolicy(read.data)) {
+    return { kind: 'policy', policy: asPolicyFile(() => validatePolicy(read)) };
   }
   return { kind: 'scenario', scenario: validateScenario(read) };
 }

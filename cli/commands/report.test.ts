@@ -1,27 +1,23 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFixture } from '../../reports/test-support/fixture.js';
+import { runProgram } from '../exit-codes.js';
 import { registerReport } from './report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'guichet-cli-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `guichet <args>` in process and returns what it printed, or the error it exited with. */
+/** Runs `guichet <args>` in process, as main does, and returns what it printed and its exit status. */
 async function guichet(...args: string[]): Promise<{ out: string; err: string; exitCode: number }> {
   let out = '';
   let err = '';
   const program = new Command('guichet').exitOverride().configureOutput({ writeOut: (s) => { out += s; }, writeErr: (s) => { err += s; } });
   registerReport(program);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { out, err, exitCode: 0 };
-  } catch (error) {
-    if (error instanceof CommanderError) return { out, err, exitCode: error.exitCode };
-    throw error;
-  }
+  const exitCode = await runProgram(program, args, 'user');
+  return { out, err, exitCode };
 }
 
 describe('guichet report', () => {
@@ -43,9 +39,9 @@ describe('guichet report', () => {
     expect(JSON.parse(readFileSync(resultFile, 'utf8'))).toEqual(buildFixture());
   });
 
-  it('refuses an unknown language', async () => {
+  it('refuses an unknown language as bad input (exit 2, as main maps every commander error)', async () => {
     const run = await guichet('report', resultFile, '--lang', 'de', '--out', join(dir, 'de'));
-    expect(run.exitCode).toBe(1);
+    expect(run.exitCode).toBe(2);
     expect(run.err).toMatch(/argument 'de' is invalid.*Allowed choices are fr, en/);
     expect(existsSync(join(dir, 'de'))).toBe(false);
   });

@@ -1,14 +1,15 @@
 /** `guichet run <scenario>`: simulate in virtual time, write result.json and the reports. */
 import { basename, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { runScenario, UnknownPolicyError } from '../../engine/run-matrix.js';
+import { runScenario } from '../../engine/run-matrix.js';
 import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engine/run-size.js';
-import { loadScenario, ScenarioError } from '../../scenarios/load.js';
+import { InputError } from '../../scenarios/input-error.js';
+import { loadScenario } from '../../scenarios/load.js';
 import { integerIn, list } from '../options.js';
-import { displayPath, writtenLines } from '../paths.js';
+import { writtenLines } from '../paths.js';
 import { createProgress } from '../progress.js';
 import { summaryTable, TABLE_WIDTH } from '../summary-table.js';
-import { ensureWritableDir, OutputError, REPORT_FILES, writeAtomic, writeReports } from '../../reports/write.js';
+import { ensureWritableDir, REPORT_FILES, writeAtomic, writeReports } from '../../reports/write.js';
 
 interface RunFlags {
   seed?: number;
@@ -36,26 +37,15 @@ export function registerRun(program: Command): void {
     .option('-q, --quiet', 'no progress and no table (progress goes to stderr: a bar on a terminal, else a line every few seconds)')
     .option('--max-agents <n>', 'refuse, before simulating, a run whose replication needs more memory than this many agents (about 4 KB each)', integerIn(1, 1_000_000_000), DEFAULT_MAX_AGENTS)
     .addHelpText('after', '\nExamples:\n  guichet run scenarios/herault-2019.yaml --replications 5\n  guichet run scenarios/matrix.yaml --policy baseline,lottery --out out/lottery')
+    // Failures are thrown: cli/exit-codes.ts prints them (exit 2 for bad input).
     .action(async (file: string, flags: RunFlags) => {
-      let scenario;
-      try {
-        scenario = loadScenario(file);
-      } catch (e) {
-        if (!(e instanceof ScenarioError)) throw e;
-        console.error(e.format());
-        process.exitCode = 2;
-        return;
-      }
+      const scenario = loadScenario(file);
       // refused before anything is simulated or written: a run too large would crash Node instead
       const tooLarge = runSizeProblem(estimateRunSize(scenario, flags.policy), flags.maxAgents);
-      if (tooLarge) {
-        console.error(`guichet run: ${tooLarge}`);
-        process.exitCode = 2;
-        return;
-      }
+      if (tooLarge) throw new InputError('TOO_LARGE', tooLarge);
       const outDir = flags.out ?? join('out', basename(file, extname(file)));
       // Before simulating: minutes of work must not end in "cannot write".
-      if (!writable(outDir)) return;
+      ensureWritableDir(outDir);
       const progress = createProgress({ quiet: flags.quiet ?? false, stream: process.stderr });
       let result;
       try {
@@ -67,24 +57,14 @@ export function registerRun(program: Command): void {
           ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
           onProgress: (done, total) => progress.update(done, total),
         });
-      } catch (e) {
-        if (!(e instanceof UnknownPolicyError)) throw e;
-        console.error(`guichet run: ${e.message}`);
-        process.exitCode = 2;
-        return;
       } finally {
         progress.stop();
       }
       if (!flags.quiet) console.log(`\n${summaryTable(result, tableWidth())}\n`);
-      try {
-        const written = flags.report
-          ? writeReports(result, outDir, flags.lang)
-          : { json: writeResult(`${JSON.stringify(result, null, 2)}\n`, outDir) };
-        console.log(writtenLines(written));
-      } catch (e) {
-        if (!(e instanceof OutputError)) throw e;
-        failOutput(e);
-      }
+      const written = flags.report
+        ? writeReports(result, outDir, flags.lang)
+        : { json: writeResult(`${JSON.stringify(result, null, 2)}\n`, outDir) };
+      console.log(writtenLines(written));
     });
 }
 
@@ -97,21 +77,4 @@ function writeResult(json: string, outDir: string): string {
 /** 100 columns, or fewer on a narrower terminal (the table then turns into one block per policy). */
 function tableWidth(): number {
   return process.stdout.isTTY && process.stdout.columns > 0 ? Math.min(TABLE_WIDTH, process.stdout.columns) : TABLE_WIDTH;
-}
-
-/** Creates the output folder and proves it writable; else says why in one line, exit 2. */
-function writable(outDir: string): boolean {
-  try {
-    ensureWritableDir(outDir);
-    return true;
-  } catch (e) {
-    if (!(e instanceof OutputError)) throw e;
-    failOutput(e);
-    return false;
-  }
-}
-
-function failOutput(e: OutputError): void {
-  console.error(`guichet run: cannot write to ${displayPath(e.path)}: ${e.reason}`);
-  process.exitCode = 2;
 }

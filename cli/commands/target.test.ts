@@ -14,9 +14,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 const MAIN = `
 import { Command } from 'commander';
 const { registerTarget } = await import('./cli/commands/target.ts');
-const program = new Command('guichet');
+const { runProgram } = await import('./cli/exit-codes.ts');
+const program = new Command('guichet').exitOverride();
 registerTarget(program);
-await program.parseAsync(process.argv.slice(1), { from: 'user' });
+process.exitCode = await runProgram(program, process.argv.slice(1), 'user');
 `;
 
 let dir: string;

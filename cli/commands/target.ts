@@ -10,7 +10,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DateTime } from 'luxon';
-import { ScenarioError } from '../../scenarios/errors.js';
+import { InputError } from '../../scenarios/input-error.js';
 import { loadScenario } from '../../scenarios/load.js';
 import { loadPolicy } from '../../scenarios/load-policy.js';
 import { PARIS } from '../../target/domain/calendar.js';
@@ -50,18 +50,10 @@ function parseEpochArg(text: string): number {
   return t;
 }
 
-/** Exit status for input the user must fix (policy or scenario file, flags, port, database path). */
-export const EXIT_CONFIG = 2;
-
-/** A problem with what the user passed, told in one line (or one per issue of a file). */
-export class TargetInputError extends Error {
-  override readonly name = 'TargetInputError';
-}
-
 /** The target's counters and policy from --policy or --scenario; undefined: the defaults. */
 export function configFromOptions(o: Pick<TargetCliOptions, 'policy' | 'scenario'>): TargetConfigInput | undefined {
   if (o.policy !== undefined && o.scenario !== undefined) {
-    throw new TargetInputError('--policy and --scenario both give the policy: pass one of them');
+    throw new InputError('FLAGS_CONFLICT', '--policy and --scenario both give the policy: pass one of them');
   }
   if (o.policy !== undefined) return loadPolicy(o.policy);
   if (o.scenario !== undefined) {
@@ -75,19 +67,19 @@ export function configFromOptions(o: Pick<TargetCliOptions, 'policy' | 'scenario
 function checkDbPath(db: string): void {
   if (db === ':memory:' || db === '') return;
   const folder = dirname(resolve(db));
-  if (!existsSync(folder)) throw new TargetInputError(`--db ${db}: the folder ${folder} does not exist (create it, or pick another path)`);
-  if (existsSync(db) && statSync(db).isDirectory()) throw new TargetInputError(`--db ${db}: this is a folder, not a database file`);
+  if (!existsSync(folder)) throw new InputError('DATABASE_UNUSABLE', `--db ${db}: the folder ${folder} does not exist (create it, or pick another path)`);
+  if (existsSync(db) && statSync(db).isDirectory()) throw new InputError('DATABASE_UNUSABLE', `--db ${db}: this is a folder, not a database file`);
 }
 
 /** Errors of listen() and of opening the database that come from the user's flags. */
-function asInputError(e: unknown, o: TargetCliOptions): TargetInputError | undefined {
+function asInputError(e: unknown, o: TargetCliOptions): InputError | undefined {
   const err = e as { code?: unknown };
   const where = `${o.host}:${o.port}`;
-  if (err.code === 'EADDRINUSE') return new TargetInputError(`port ${o.port} on ${o.host} is already in use (pick another with --port, or --port 0 for any free port)`);
-  if (err.code === 'EACCES') return new TargetInputError(`cannot listen on ${where}: permission denied (ports below 1024 need privileges; pick another with --port)`);
-  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return new TargetInputError(`cannot listen on ${where}: --host ${o.host} is not an address of this machine`);
+  if (err.code === 'EADDRINUSE') return new InputError('ADDRESS_UNAVAILABLE', `port ${o.port} on ${o.host} is already in use (pick another with --port, or --port 0 for any free port)`);
+  if (err.code === 'EACCES') return new InputError('ADDRESS_UNAVAILABLE', `cannot listen on ${where}: permission denied (ports below 1024 need privileges; pick another with --port)`);
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return new InputError('ADDRESS_UNAVAILABLE', `cannot listen on ${where}: --host ${o.host} is not an address of this machine`);
   // any failure to open the file is about the path the user gave (not SQLite, unreadable…)
-  if (e instanceof StoreOpenError) return new TargetInputError(`--db ${o.db}: cannot open it as a database: ${e.reason}`);
+  if (e instanceof StoreOpenError) return new InputError('DATABASE_UNUSABLE', `--db ${o.db}: cannot open it as a database: ${e.reason}`, { cause: e });
   return undefined;
 }
 
@@ -114,22 +106,9 @@ export function describeInstant(ms: number): string {
   return `${paris.toFormat('ccc d LLL yyyy HH:mm:ss')} Europe/Paris (${utc.toFormat('HH:mm:ss')} UTC)`;
 }
 
+/** Starts and serves until SIGINT/SIGTERM; a failure to start is thrown (cli/exit-codes.ts prints it). */
 async function run(o: TargetCliOptions): Promise<void> {
-  let running: RunningTarget;
-  try {
-    running = await startFromOptions(o);
-  } catch (e) {
-    if (e instanceof ScenarioError) {
-      process.stderr.write(`${e.format()}\n`);
-      process.exit(EXIT_CONFIG);
-    }
-    if (e instanceof TargetInputError) {
-      process.stderr.write(`guichet target: ${e.message}\n`);
-      process.exit(EXIT_CONFIG);
-    }
-    process.stderr.write(`guichet target: ${(e as Error).message}\n`);
-    process.exit(1);
-  }
+  const running = await startFromOptions(o);
   const out = process.stdout;
   out.write(`guichet target listening on ${running.url}\n`);
   if (running.adminTokenGenerated) out.write(`admin token: ${running.adminToken}\n`);

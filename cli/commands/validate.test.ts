@@ -1,27 +1,24 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { runProgram } from '../exit-codes.js';
 import { registerValidate } from './validate.js';
 
 /** a `guichet` program with only this command, its output captured */
-async function run(...args: string[]): Promise<{ out: string; err: string; exitCode: number | string | undefined }> {
+async function run(...args: string[]): Promise<{ out: string; err: string; exitCode: number }> {
   let out = '';
   let err = '';
   const program = new Command().name('guichet').exitOverride()
     .configureOutput({ writeOut: (s) => { out += s; }, writeErr: (s) => { err += s; } });
   registerValidate(program, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  await program.parseAsync(['node', 'guichet', 'validate', ...args]);
-  return { out, err, exitCode: process.exitCode };
+  const exitCode = await runProgram(program, ['node', 'guichet', 'validate', ...args]);
+  return { out, err, exitCode };
 }
 
-afterEach(() => {
-  process.exitCode = undefined;
-});
-
 describe('guichet validate', () => {
-  it('prints one ok line per valid file and leaves the exit code alone', async () => {
+  it('prints one ok line per valid file, exit code 0', async () => {
     const r = await run('scenarios/fixtures/good/minimal.yaml', 'scenarios/fixtures/good/minimal.json', 'scenarios/matrix.yaml');
     expect(r.out.split('\n')).toEqual([
       'ok  scenarios/fixtures/good/minimal.yaml  (minimal, 1 policy, 1 group, 1 crew)',
@@ -30,7 +27,7 @@ describe('guichet validate', () => {
       '',
     ]);
     expect(r.err).toBe('');
-    expect(r.exitCode).toBeUndefined();
+    expect(r.exitCode).toBe(0);
   });
 
   it('prints located errors on stderr, exit code 2, no stack trace', async () => {
@@ -82,9 +79,9 @@ describe('guichet validate', () => {
     expect(r.exitCode).toBe(2);
   });
 
-  it('without a file, commander refuses with its usage message', async () => {
-    const e = await run().catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(CommanderError);
-    expect((e as CommanderError).code).toBe('commander.missingArgument');
+  it('without a file, commander refuses with its usage message, exit code 2', async () => {
+    const r = await run();
+    expect(r.err).toMatch(/^error: missing required argument 'file'/);
+    expect(r.exitCode).toBe(2);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { ScenarioError } from '../../scenarios/errors.js';
+import { InputError } from '../../scenarios/input-error.js';
 import { loadConfigFile, type TargetConfig } from '../../scenarios/load-policy.js';
 import { effectivePolicies } from '../../scenarios/schema.js';
 import type { Scenario } from '../../scenarios/schema.js';
@@ -19,6 +20,18 @@ const stdio: Output = {
   out: (text) => { process.stdout.write(text); },
   err: (text) => { process.stderr.write(text); },
 };
+
+/**
+ * Ends a validation that found invalid files. Their errors are printed as each file is read,
+ * so this carries only the closing summary ("2 of 3 scenario files invalid", or nothing).
+ */
+class InvalidFiles extends InputError {
+  override readonly name = 'InvalidFiles';
+
+  override format(): string {
+    return this.message;
+  }
+}
 
 const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -46,7 +59,7 @@ export function registerValidate(program: Command, io: Output = stdio): Command 
       + 'any other is a scenario. Exit code 2 when a file is invalid.\n\n'
       + 'Examples:\n  guichet validate scenarios/*.yaml\n  guichet validate --policy policy.yaml')
     .action((files: string[], opts: { policy?: boolean }) => {
-      let invalid = 0;
+      const invalid: ScenarioError[] = [];
       let policies = 0;
       for (const file of files) {
         try {
@@ -55,14 +68,14 @@ export function registerValidate(program: Command, io: Output = stdio): Command 
           io.out(`ok  ${file}  (${read.kind === 'policy' ? describePolicy(read.policy) : describeScenario(read.scenario)})\n`);
         } catch (e) {
           if (!(e instanceof ScenarioError)) throw e;
-          invalid++;
+          invalid.push(e);
           io.err(`${e.format()}\n`);
         }
       }
-      if (invalid > 0) {
+      if (invalid.length > 0) {
         const noun = opts.policy ? 'policy files' : policies > 0 ? 'files' : 'scenario files';
-        if (files.length > 1) io.err(`${invalid} of ${files.length} ${noun} invalid\n`);
-        process.exitCode = 2;
+        const code = invalid.every((e) => e.code === 'POLICY_INVALID') ? 'POLICY_INVALID' : 'SCENARIO_INVALID';
+        throw new InvalidFiles(code, files.length > 1 ? `${invalid.length} of ${files.length} ${noun} invalid` : '');
       }
     });
 }

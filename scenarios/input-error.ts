@@ -1,0 +1,47 @@
+/**
+ * A problem with what the user gave the harness (a scenario or policy file, a result file, a
+ * flag, an output folder), with a stable code that callers match on instead of the message's
+ * words. The CLI maps every code to an exit status in one place (cli/exit-codes.ts); commands
+ * only throw.
+ * The message is one line (or one per located issue) the user can act on, never a stack.
+ */
+
+export const INPUT_ERROR_CODES = [
+  /** a scenario file that cannot be read or is invalid (every issue, located) */
+  'SCENARIO_INVALID',
+  /** a policy file (`guichet target --policy`, `validate --policy`) that cannot be read or is invalid */
+  'POLICY_INVALID',
+  /** a result.json that is not one `guichet run` wrote */
+  'RESULT_INVALID',
+  /** `--policy` names a policy the scenario does not have */
+  'UNKNOWN_POLICY',
+  /** the output folder cannot be created or written */
+  'OUTPUT_UNWRITABLE',
+  /** a run that would need more memory than `--max-agents` allows */
+  'TOO_LARGE',
+  /** flags that contradict each other */
+  'FLAGS_CONFLICT',
+  /** the target cannot listen on the --host/--port asked for */
+  'ADDRESS_UNAVAILABLE',
+  /** the target's --db cannot be used as a database */
+  'DATABASE_UNUSABLE',
+] as const;
+
+export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
+
+export class InputError extends Error {
+  override readonly name: string = 'InputError';
+
+  constructor(readonly code: InputErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+
+  /**
+   * What the CLI prints, given the command's name ("run"): "guichet run: <message>"; nothing
+   * for an empty message (the command has told the details itself). Located errors
+   * (ScenarioError) override it to print their file:line:col lines as they are.
+   */
+  format(command?: string): string {
+    return this.message === '' ? '' : `guichet${command ? ` ${command}` : ''}: ${this.message}`;
+  }
+}
