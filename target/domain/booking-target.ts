@@ -7,9 +7,9 @@ import {
   checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, type BookRequest,
 } from './booking-rules.js';
 import { makeChallenge } from './captcha.js';
+import { checkInAtCounter } from './check-in.js';
 import { EntryDesk, type LotteryResult } from './entry-desk.js';
 import { DomainError } from './errors.js';
-import { sameName } from './names.js';
 import type { Clock, IdSource, RandomSource, Registry, Store } from './ports.js';
 import { TokenBuckets } from './rate-limit.js';
 import { ScheduleRunner, type TargetSettings, type TickReport } from './schedule-runner.js';
@@ -42,9 +42,6 @@ function trimmed(i: Identity): Identity {
   if (i.agdref !== undefined) out.agdref = i.agdref.trim();
   return out;
 }
-
-/** Check-in is accepted this long around the appointment (the same half-day). */
-const CHECK_IN_WINDOW = 12 * 3_600_000;
 
 export class BookingTarget {
   private current: TargetSettings;
@@ -208,22 +205,7 @@ export class BookingTarget {
 
   /** At the counter: the agent checks the convocation and, under exactName, the person's papers. */
   checkIn(bookingId: string, counter: string, presented: { firstName: string; lastName: string }): CheckInResult {
-    const { store } = this.deps;
-    const b = store.getBooking(bookingId);
-    if (!b) return { served: false, reason: 'NOT_FOUND' };
-    if (b.counter !== counter) return { served: false, reason: 'WRONG_COUNTER' };
-    if (b.status === 'purged') return { served: false, reason: 'PURGED' };
-    if (b.status === 'used') return { served: false, reason: 'ALREADY_USED' };
-    if (b.status !== 'confirmed') return { served: false, reason: 'NOT_ACTIVE' };
-    if (Math.abs(this.now() - b.slotStart) > CHECK_IN_WINDOW) return { served: false, reason: 'NOT_TODAY' };
-    if (this.current.policy.measures.exactName?.atCheckIn && !sameName(b.identity, presented)) {
-      return { served: false, reason: 'NAME_MISMATCH' };
-    }
-    store.transaction(() => {
-      store.setBookingStatus(b.id, 'used');
-      store.setSlotState(b.slotId, 'served');
-    });
-    return { served: true, bookingId: b.id };
+    return checkInAtCounter(this.deps.store, this.current.policy, this.now(), { bookingId, counter, presented });
   }
 
   register(ctx: RequestContext, counter: string, identity: Identity): RegistrationView {

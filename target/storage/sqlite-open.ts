@@ -17,6 +17,19 @@ export function openSqlite(path: string): Database.Database {
   }
 }
 
+export interface ConnectionSettings { journalMode: string; synchronous: number; foreignKeys: number; busyTimeout: number }
+
+/** What the connection runs with, as SQLite reports it (not as it was asked). */
+export function connectionSettings(db: Database.Database): ConnectionSettings {
+  const one = (name: string): unknown => db.pragma(name, { simple: true });
+  return {
+    journalMode: String(one('journal_mode')),
+    synchronous: Number(one('synchronous')),
+    foreignKeys: Number(one('foreign_keys')),
+    busyTimeout: Number(one('busy_timeout')),
+  };
+}
+
 /** The database file cannot be opened (not SQLite, unreadable…): SQLite's code and reason kept. */
 export class StoreOpenError extends Error {
   override readonly name = 'StoreOpenError';

@@ -14,7 +14,7 @@ import { emailKey } from './identity-keys.js';
 import {
   bookingFromRow, bookingParams, challengeFromRow, mailFromRow, registrationFromRow, slotFromRow, ticketFromRow,
 } from './sqlite-rows.js';
-import { openSqlite } from './sqlite-open.js';
+import { connectionSettings, openSqlite, type ConnectionSettings } from './sqlite-open.js';
 import { SCHEMA_VERSION } from './sqlite-schema.js';
 import { prepareStatements, type Statements } from './sqlite-statements.js';
 import type { IdentityField, Store } from '../domain/ports.js';
@@ -210,15 +210,7 @@ export class SqliteStore implements Store {
   }
 
   /** The connection's durability settings, for diagnostics and tests. */
-  settings(): { journalMode: string; synchronous: number; foreignKeys: number; busyTimeout: number } {
-    const one = (name: string): unknown => this.db.pragma(name, { simple: true });
-    return {
-      journalMode: String(one('journal_mode')),
-      synchronous: Number(one('synchronous')),
-      foreignKeys: Number(one('foreign_keys')),
-      busyTimeout: Number(one('busy_timeout')),
-    };
-  }
+  settings(): ConnectionSettings { return connectionSettings(this.db); }
 
   private checkVersion(): void {
     const v = this.getMeta('schema_version');
