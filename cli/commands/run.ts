@@ -1,8 +1,8 @@
 /** `guichet run <scenario>`: simulate in virtual time, write result.json and the reports. */
 import { basename, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { runScenario, UnknownPolicyError } from '../../engine/run-matrix.js';
-import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engine/run-size.js';
+import { runScenario, UnknownPolicyError } from '../../engine/run/run-scenario.js';
+import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engine/run/run-size.js';
 import { loadScenario, ScenarioError } from '../../scenarios/load.js';
 import { integerIn, list } from '../options.js';
 import { displayPath, writtenLines } from '../paths.js';
