@@ -8,7 +8,8 @@
 import type { Action, MarketMessage, Outcome, SlotInfo } from '../../bots/actions.js';
 import type { ActiveClock } from '../kernel/active-clock.js';
 import { BOT, EXEC, LEGIT, POLL, RESUME, TIMEOUT, type AgentHost, type AgentRun } from './agent-run.js';
-import type { InProcessDriver } from '../drivers/in-process/in-process-driver.js';
+import type { SyncDriver, TargetAction } from '../drivers/driver.js';
+import type { SimOracle } from '../drivers/sim-oracle.js';
 import type { EventHandler, Kernel } from '../kernel/kernel.js';
 import type { Market } from '../market/market.js';
 import { DONE, HOLDING, type Recorder } from '../measure/recorder.js';
@@ -27,13 +28,12 @@ const TIMEOUT_OUTCOME: Outcome = { kind: 'timeout' };
 /** RESUME payload: read the inbox when resuming (messages may arrive until then). */
 const INBOX_NOW = Symbol('inbox');
 
-type TargetAction = Extract<Action, {
-  kind: 'list' | 'captcha' | 'book' | 'confirm' | 'cancel' | 'register' | 'lotteryResult' | 'joinRoom' | 'ticket';
-}>;
-
 export interface SimParts {
   kernel: Kernel;
-  driver: InProcessDriver;
+  /** performs the agents' requests, answering at once (virtual time) */
+  driver: SyncDriver;
+  /** what only the simulation knows of the target (captcha answers, listings without a request, its schedule) */
+  oracle: SimOracle;
   recorder: Recorder;
   counters: readonly string[];
   /** proof-of-work difficulty of the policy (the sim target checks a cheaper one) */
@@ -118,7 +118,7 @@ export class Sim implements AgentHost, WatchHost, EventHandler {
       }
       case 'solve': {
         const s = solveChallenge(a.challenge, a.solver, this.rngOf[agent.index] as Rng,
-          this.parts.driver.expectedAnswer(a.challenge.id), this.parts.powDifficulty);
+          this.parts.oracle.expectedAnswer(a.challenge.id), this.parts.powDifficulty);
         if (agent.kind === BOT && s.costUsd > 0) recorder.cost(agent.owner, s.costUsd * this.parts.eurPerUsd, kernel.now);
         // typing a captcha, or waiting for a phone to finish the proof-of-work, is time spent
         if (agent.kind === LEGIT) recorder.effortMs[agent.local] = (recorder.effortMs[agent.local] as number) + s.delayMs;
@@ -138,8 +138,8 @@ export class Sim implements AgentHost, WatchHost, EventHandler {
       case 'checkIn': {
         const out = this.parts.driver.checkIn(a);
         if (agent.kind === LEGIT && out.kind === 'checkIn') {
-          const b = this.parts.driver.store.getBooking(a.bookingId);
-          recorder.checkIn(agent.local, a.bookingId, b?.slotStart ?? kernel.now, out.served, out.served ? undefined : out.reason, kernel.now);
+          const slotStart = this.parts.oracle.slotStartOf(a.bookingId);
+          recorder.checkIn(agent.local, a.bookingId, slotStart ?? kernel.now, out.served, out.served ? undefined : out.reason, kernel.now);
           if (!out.served && out.reason === 'NAME_MISMATCH') recorder.hit(agent.local, 'exactName');
           if (!out.served && out.reason === 'PURGED') recorder.hit(agent.local, 'purge');
         }
@@ -155,7 +155,7 @@ export class Sim implements AgentHost, WatchHost, EventHandler {
 
   /** A request reaching the target (kernel time = server time). */
   private exec(agent: AgentRun, a: TargetAction): Outcome {
-    const out = this.parts.driver.execute(this.nets[agent.index] as { ip: string; session: string }, a);
+    const out = this.parts.driver.perform(this.nets[agent.index] as { ip: string; session: string }, a);
     if (agent.kind === LEGIT) observeOutcome(this.parts.recorder, agent.local, a, out);
     if (out.kind === 'registered') this.registrants.set(out.registrationId, agent);
     if (out.kind === 'booked' && out.confirmBy !== undefined) this.tickAt(out.confirmBy + 1);
@@ -176,11 +176,11 @@ export class Sim implements AgentHost, WatchHost, EventHandler {
   // --- WatchHost ---
 
   available(counter: number, leadMs: number): number {
-    return this.parts.driver.countAvailable(this.parts.counters[counter] as string, leadMs);
+    return this.parts.oracle.countAvailable(this.parts.counters[counter] as string, leadMs);
   }
 
   poll(agent: AgentRun, k: number): PollResult {
-    const { recorder, kernel, driver } = this.parts;
+    const { recorder, kernel, oracle } = this.parts;
     recorder.requestsAt(agent, 1, false, kernel.now);
     if (agent.kind === LEGIT) recorder.effortMs[agent.local] = (recorder.effortMs[agent.local] as number) + CHECK_MS;
     if (throttled(agent, k)) {
@@ -188,7 +188,7 @@ export class Sim implements AgentHost, WatchHost, EventHandler {
       return 'refused';
     }
     const counter = this.parts.counters[agent.wCounter] as string;
-    if (driver.countAvailable(counter, agent.wLead) === 0) return 'empty';
+    if (oracle.countAvailable(counter, agent.wLead) === 0) return 'empty';
     const out = this.exec(agent, agent.wLead > 0 ? { kind: 'list', counter, minLeadMs: agent.wLead } : { kind: 'list', counter });
     if (out.kind === 'slots' && out.slots.length > 0) return out.slots;
     return out.kind === 'slots' ? 'empty' : 'refused';
@@ -235,10 +235,10 @@ export class Sim implements AgentHost, WatchHost, EventHandler {
 
   /** The target's schedule (releases, expiries, purges). */
   fire(): void {
-    const { driver, kernel } = this.parts;
-    driver.tick();
+    const { oracle, kernel } = this.parts;
+    oracle.tick();
     this.flush();
-    const next = driver.nextDueAt();
+    const next = oracle.nextDueAt();
     kernel.at(Math.max(next, kernel.now + 1), this);
   }
 
@@ -249,7 +249,7 @@ export class Sim implements AgentHost, WatchHost, EventHandler {
 
   private readonly extraTick: EventHandler = {
     fire: () => {
-      this.parts.driver.tick();
+      this.parts.oracle.tick();
       this.flush();
     },
   };

@@ -113,13 +113,11 @@ export class Recorder {
     this.state[legit] = state;
   }
 
-  released(ids: readonly string[], at: number, slotOf: (id: string) => { counter: string; start: number } | undefined): void {
+  released(slots: readonly { id: string; counter: string; start: number }[], at: number): void {
     const batch: Batch = { at, slots: [] };
-    for (const id of ids) {
-      const s = slotOf(id);
-      if (!s) continue;
+    for (const s of slots) {
       const rec: SlotRec = { counter: s.counter, start: s.start, releasedAt: at, batch: this.batches.length, firstBookedAt: Number.NaN, firstBy: -1, served: false };
-      this.slots.set(id, rec);
+      this.slots.set(s.id, rec);
       batch.slots.push(rec);
     }
     this.batches.push(batch);

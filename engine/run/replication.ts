@@ -52,8 +52,8 @@ export function simulateReplication(
     seed,
     ...(scenario.target.registry ? { registry: { lookup: (agdref: string) => registry.get(agdref) } } : {}),
     listener: {
-      released: (ids, at) => {
-        recorder.released(ids, at, (id) => driver.store.getSlot(id));
+      released: (slots, at) => {
+        recorder.released(slots, at);
         for (const c of plan.counters) sim?.markDirty(c);
       },
       // lottery bookings are made by the draw, with the registration id as session
@@ -74,7 +74,7 @@ export function simulateReplication(
   });
   const captcha = policy.policy.measures.captcha;
   const s = new Sim({
-    kernel, driver, recorder, counters: plan.counters,
+    kernel, driver, oracle: driver, recorder, counters: plan.counters,
     powDifficulty: captcha?.kind === 'proof-of-work' ? captcha.difficulty : 0,
     eurPerUsd: scenario.market.eurPerUsd,
   });

@@ -2,7 +2,8 @@
  * The sim driver: answers agents' requests from a BookingTarget running in process on a
  * RecordingStore, with the kernel's virtual clock and ids, secrets and randomness drawn from the
  * replication seed. It translates actions to target calls and DomainErrors to rejections; the
- * caller (the engine) models the network latency around each call.
+ * caller (the engine) models the network latency around each call. It answers at once (a
+ * SyncDriver) and is also the simulation's oracle (SimOracle): both interfaces, one object.
  */
 import type { Action, ChallengeInfo, Convocation, Outcome, SlotInfo } from '../../../bots/actions.js';
 import { BookingTarget, type TargetSettings, type TickReport } from '../../../target/domain/booking-target.js';
@@ -13,6 +14,8 @@ import type { Booking, RequestContext } from '../../../target/domain/types.js';
 import type { BookingReceipt } from '../../../target/domain/views.js';
 import { RecordingStore, type StoreListener } from './recording-store.js';
 import { Rng } from '../../rng.js';
+import type { AgentNet, CheckInAction, SyncDriver, TargetAction } from '../driver.js';
+import type { SimOracle } from '../sim-oracle.js';
 
 /** Proof-of-work is checked at this difficulty at most: solving time is modelled, hashing is not worth the CPU. */
 export const SIM_POW_DIFFICULTY = 1;
@@ -25,15 +28,11 @@ export interface DriverOptions {
   listener: StoreListener;
 }
 
-type TargetAction = Extract<Action, {
-  kind: 'list' | 'captcha' | 'book' | 'confirm' | 'cancel' | 'register' | 'lotteryResult' | 'joinRoom' | 'ticket';
-}>;
-
 const HEX = '0123456789abcdef';
 
-export class InProcessDriver {
-  readonly store: RecordingStore;
-  readonly target: BookingTarget;
+export class InProcessDriver implements SyncDriver, SimOracle {
+  private readonly store: RecordingStore;
+  private readonly target: BookingTarget;
   private readonly clock: Clock;
 
   constructor(opts: DriverOptions) {
@@ -59,12 +58,12 @@ export class InProcessDriver {
     }, { counters: opts.settings.counters, policy: simPolicy(opts.settings.policy) });
   }
 
-  execute(ctx: RequestContext, a: TargetAction): Outcome {
+  perform(net: AgentNet, a: TargetAction): Outcome {
     // refusals are outcomes here, thrown by the thousand: capturing their stacks would dominate the run
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      return this.run(ctx, a);
+      return this.run(net, a);
     } catch (e) {
       if (isDomainError(e)) return { kind: 'rejected', rejected: e.code };
       Error.stackTraceLimit = limit;
@@ -79,7 +78,7 @@ export class InProcessDriver {
     return leadMs > 0 ? this.store.countAvailable(counter, this.clock.now() + leadMs) : this.target.countAvailable(counter);
   }
 
-  checkIn(a: Extract<Action, { kind: 'checkIn' }>): Outcome {
+  checkIn(a: CheckInAction): Outcome {
     const r = this.target.checkIn(a.bookingId, a.counter, a.presented);
     return r.served ? { kind: 'checkIn', served: true } : { kind: 'checkIn', served: false, reason: r.reason };
   }
@@ -87,6 +86,10 @@ export class InProcessDriver {
   /** The expected answer of a text challenge (the solver model decides whether it is found). */
   expectedAnswer(challengeId: string): string | undefined {
     return this.store.getChallenge(challengeId)?.answer;
+  }
+
+  slotStartOf(bookingId: string): number | undefined {
+    return this.store.getBooking(bookingId)?.slotStart;
   }
 
   tick(): TickReport {

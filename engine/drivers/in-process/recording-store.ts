@@ -8,7 +8,8 @@ import type { Booking, BookingStatus, Slot, SlotState } from '../../../target/do
 import { MemoryStore } from '../../../target/storage/memory-store.js';
 
 export interface StoreListener {
-  released(ids: readonly string[], at: number): void;
+  /** the slots a release put online */
+  released(slots: readonly Slot[], at: number): void;
   booked(b: Booking): void;
   statusChanged(b: Booking, status: BookingStatus): void;
   slotState(slot: Slot, state: SlotState): void;
@@ -21,7 +22,7 @@ export class RecordingStore extends MemoryStore {
 
   override releaseSlots(counters: readonly string[], after: number, upTo: number, at: number): string[] {
     const ids = super.releaseSlots(counters, after, upTo, at);
-    if (ids.length > 0) this.listener.released(ids, at);
+    if (ids.length > 0) this.listener.released(ids.map((id) => this.getSlot(id)).filter((s): s is Slot => s !== undefined), at);
     return ids;
   }
 
