@@ -14,11 +14,12 @@ import { nextReleaseAt, releaseInstants } from '../../target/domain/release-sche
 import { durationMs } from '../../target/domain/time-units.js';
 import { ActiveClock } from '../kernel/active-clock.js';
 import { ParisDays } from '../kernel/paris-days.js';
-import { AgentRun, BOT, LEGIT } from './agent-run.js';
+import { AgentRun, BOT, LEGIT, type AgentHost } from './agent-run.js';
+import type { AgentRegistry } from './agent-registry.js';
+import type { Kernel } from '../kernel/kernel.js';
 import type { BotPlan, LegitPlan, PopulationPlan } from './population-plan.js';
-import { WAITING } from '../measure/recorder.js';
-import { seedFor, streamFor, type Rng } from '../rng.js';
-import type { Sim } from './agent-runner.js';
+import { WAITING, type Recorder } from '../measure/recorder.js';
+import { seedFor, streamFor } from '../rng.js';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -59,7 +60,14 @@ export class AgentFactory {
   private days: ParisDays | undefined;
   private readonly announced: (after: number) => number | undefined;
 
-  constructor(private readonly sim: Sim, private readonly info: SetupInfo) {
+  constructor(
+    /** runs the agents this factory creates */
+    private readonly host: AgentHost,
+    private readonly registry: AgentRegistry,
+    private readonly recorder: Recorder,
+    private readonly kernel: Kernel,
+    private readonly info: SetupInfo,
+  ) {
     const { release } = info.policy;
     const seedText = String(info.seed);
     if (release.kind === 'random' || release.kind === 'continuous') {
@@ -83,7 +91,7 @@ export class AgentFactory {
   }
 
   private context(id: string, rng: AgentContext['rng'], net: AgentContext['net']): AgentContext {
-    const kernel = this.sim.parts.kernel;
+    const kernel = this.kernel;
     return {
       id, rng, net, rules: this.info.rules,
       now: () => kernel.now,
@@ -106,15 +114,6 @@ export class AgentFactory {
     return c;
   }
 
-  private register(agent: AgentRun, rng: Rng, net: { ip: string; session: string; userAgent: string }): void {
-    const sim = this.sim;
-    sim.agents[agent.index] = agent;
-    sim.byId.set(agent.id, agent);
-    sim.bySession.set(net.session, agent);
-    sim.nets[agent.index] = { ip: net.ip, session: net.session };
-    sim.rngOf[agent.index] = rng;
-  }
-
   bot(index: number, p: BotPlan): AgentRun {
     const { scenario, plan, seed } = this.info;
     const crew = scenario.population.scalpers[p.crew];
@@ -122,10 +121,9 @@ export class AgentFactory {
     if (!crew || !state) throw new Error(`no crew ${p.crew}`);
     const rng = streamFor(seed, p.id);
     const pass = (plan.ipPass.get(p.ip) ?? 1) * plan.sessionPass(crew.pollEverySeconds * 1000);
-    const agent = new AgentRun(this.sim, index, p.id, BOT, p.crew, p.local, rng.lognormal(25, 0.3), seedFor(seed, p.id), pass);
+    const agent = new AgentRun(this.host, index, p.id, BOT, p.crew, p.local, rng.lognormal(25, 0.3), seedFor(seed, p.id), pass);
     const net = { ip: p.ip, session: `s-${p.id}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0' };
-    this.register(agent, rng, net);
-    this.sim.clockOf[index] = null;
+    this.registry.add(agent, rng, net, null);
     agent.gen = STRATEGY_AGENTS[crew.strategy]({
       ...this.context(p.id, rng, net), crew, state, market: scenario.market, agentIndex: p.local, counter: p.counter,
     });
@@ -144,11 +142,10 @@ export class AgentFactory {
     if (persona.identity.agdref !== undefined) this.info.registry.set(persona.identity.agdref, persona.papers);
     const everyMs = ((persona.activeHours[1] - persona.activeHours[0]) * 60_000) / persona.checksPerDay;
     const pass = (plan.ipPass.get(p.ip) ?? 1) * plan.sessionPass(everyMs);
-    const agent = new AgentRun(this.sim, index, id, LEGIT, p.group, legitIndex, rng.lognormal(60, 0.4), seedFor(seed, id), pass);
+    const agent = new AgentRun(this.host, index, id, LEGIT, p.group, legitIndex, rng.lognormal(60, 0.4), seedFor(seed, id), pass);
     const net = { ip: p.ip, session: `s-${id}`, userAgent: 'Mozilla/5.0 (Linux; Android 10) Chrome/120.0 Mobile' };
-    this.register(agent, rng, net);
-    this.sim.clockOf[index] = this.clock(persona.activeHours);
-    const r = this.sim.parts.recorder;
+    this.registry.add(agent, rng, net, this.clock(persona.activeHours));
+    const r = this.recorder;
     r.group[legitIndex] = p.group;
     r.arrival[legitIndex] = p.arrivalAt;
     r.needAt[legitIndex] = persona.needAt;

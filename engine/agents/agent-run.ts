@@ -16,6 +16,12 @@ export const EXEC = 1;
 export const POLL = 2;
 export const TIMEOUT = 3;
 
+/** RESUME payload: read the inbox when resuming (messages may arrive until then). */
+export const INBOX_NOW = Symbol('inbox');
+export const TIMEOUT_OUTCOME: Outcome = { kind: 'timeout' };
+/** Minutes a person spends on one look at the slot list. */
+export const CHECK_MS = 60_000;
+
 export interface AgentHost {
   onAgentEvent(agent: AgentRun, code: number, payload: unknown): void;
 }

@@ -1,61 +1,48 @@
 /**
- * The running simulation: agents' actions answered in virtual time. A request leaves the agent,
- * reaches the in-process target one latency later (EXEC), and its answer comes back one latency
- * after that (RESUME). Sleeps, captcha solving, the market and the counter are modelled in the
- * engine; watches go to the WatchBoard (poll elision). The target's own schedule (releases,
- * expiries, purges) runs as kernel events at target.nextDueAt().
+ * Running agents in virtual time: each generator is stepped until it yields an action that takes
+ * time, and its actions are dispatched. A request leaves the agent, reaches the target one
+ * latency later (EXEC, through TargetRequests), and its answer comes back one latency after that
+ * (RESUME). Sleeps, captcha solving, the market and the counter are modelled here; watches go to
+ * the WatchBoard (poll elision). Everything it uses is built before it (run/replication.ts).
  */
-import type { Action, MarketMessage, Outcome, SlotInfo } from '../../bots/actions.js';
-import type { ActiveClock } from '../kernel/active-clock.js';
-import { BOT, EXEC, LEGIT, POLL, RESUME, TIMEOUT, type AgentHost, type AgentRun } from './agent-run.js';
+import type { Action, Outcome } from '../../bots/actions.js';
 import type { SyncDriver, TargetAction } from '../drivers/driver.js';
 import type { SimOracle } from '../drivers/sim-oracle.js';
-import type { EventHandler, Kernel } from '../kernel/kernel.js';
+import type { Kernel } from '../kernel/kernel.js';
 import type { Market } from '../market/market.js';
-import { DONE, HOLDING, type Recorder } from '../measure/recorder.js';
+import { DONE, type Recorder } from '../measure/recorder.js';
+import type { WatchBoard } from '../polls/watch-board.js';
 import type { Rng } from '../rng.js';
-import { observeOutcome } from '../measure/observe-outcome.js';
+import { BOT, CHECK_MS, EXEC, INBOX_NOW, LEGIT, POLL, RESUME, TIMEOUT, TIMEOUT_OUTCOME, type AgentHost, type AgentRun } from './agent-run.js';
+import type { AgentRegistry } from './agent-registry.js';
 import { solveChallenge } from './solve-challenge.js';
-import { throttled, firstPollFrom, firstThrottled } from '../polls/poll-schedule.js';
-import type { PollResult, WatchBoard, WatchHost } from '../polls/watch-board.js';
+import type { TargetRequests } from './target-requests.js';
 
 /** An agent making this many actions in a row that take no time is stuck in a loop (a bug). */
 const MAX_IMMEDIATE = 100_000;
-/** Minutes a person spends on one look at the slot list. */
-export const CHECK_MS = 60_000;
 const OK: Outcome = { kind: 'ok' };
-const TIMEOUT_OUTCOME: Outcome = { kind: 'timeout' };
-/** RESUME payload: read the inbox when resuming (messages may arrive until then). */
-const INBOX_NOW = Symbol('inbox');
 
-export interface SimParts {
+export interface RunnerParts {
   kernel: Kernel;
-  /** performs the agents' requests, answering at once (virtual time) */
-  driver: SyncDriver;
-  /** what only the simulation knows of the target (captcha answers, listings without a request, its schedule) */
-  oracle: SimOracle;
+  registry: AgentRegistry;
   recorder: Recorder;
+  /** performs check-ins at the counter (requests go through `requests`) */
+  driver: SyncDriver;
+  /** the expected answers of challenges, for the solver model */
+  oracle: SimOracle;
+  requests: TargetRequests;
+  board: WatchBoard;
+  market: Market;
   counters: readonly string[];
   /** proof-of-work difficulty of the policy (the sim target checks a cheaper one) */
   powDifficulty: number;
   eurPerUsd: number;
 }
 
-export class Sim implements AgentHost, WatchHost, EventHandler {
-  readonly agents: AgentRun[] = [];
-  readonly byId = new Map<string, AgentRun>();
-  readonly rngOf: Rng[] = [];
-  readonly clockOf: (ActiveClock | null)[] = [];
-  readonly bySession = new Map<string, AgentRun>();
-  /** lottery registration id → registrant */
-  readonly registrants = new Map<string, AgentRun>();
-  readonly nets: { ip: string; session: string }[] = [];
-  board!: WatchBoard;
-  market!: Market;
-  private readonly dirty = new Set<string>();
+export class AgentRunner implements AgentHost {
   private readonly counterIndex = new Map<string, number>();
 
-  constructor(readonly parts: SimParts) {
+  constructor(private readonly parts: RunnerParts) {
     parts.counters.forEach((c, i) => this.counterIndex.set(c, i));
   }
 
@@ -71,15 +58,15 @@ export class Sim implements AgentHost, WatchHost, EventHandler {
         this.step(agent, payload === INBOX_NOW ? { kind: 'inbox', messages: agent.inbox.splice(0) } : (payload as Outcome));
         return;
       case EXEC: {
-        const out = this.exec(agent, payload as TargetAction);
+        const out = this.parts.requests.exec(agent, payload as TargetAction);
         this.parts.kernel.after(agent.latency, agent, RESUME, out);
         return;
       }
       case POLL:
-        this.board.onPoll(agent, payload);
+        this.parts.board.onPoll(agent, payload);
         return;
       case TIMEOUT:
-        this.board.onTimeout(agent, payload);
+        this.parts.board.onTimeout(agent, payload);
     }
   }
 
@@ -113,11 +100,11 @@ export class Sim implements AgentHost, WatchHost, EventHandler {
         if ((a.until ?? Infinity) <= kernel.now) return TIMEOUT_OUTCOME;
         const counter = a.counter === null ? -1 : (this.counterIndex.get(a.counter) ?? -2);
         if (counter === -2) return { kind: 'rejected', rejected: 'NOT_FOUND' };
-        this.board.start(agent, a, counter, a.activeHours ? this.clockOf[agent.index] ?? null : null);
+        this.parts.board.start(agent, a, counter, a.activeHours ? this.parts.registry.clockOf[agent.index] ?? null : null);
         return undefined;
       }
       case 'solve': {
-        const s = solveChallenge(a.challenge, a.solver, this.rngOf[agent.index] as Rng,
+        const s = solveChallenge(a.challenge, a.solver, this.parts.registry.rngOf[agent.index] as Rng,
           this.parts.oracle.expectedAnswer(a.challenge.id), this.parts.powDifficulty);
         if (agent.kind === BOT && s.costUsd > 0) recorder.cost(agent.owner, s.costUsd * this.parts.eurPerUsd, kernel.now);
         // typing a captcha, or waiting for a phone to finish the proof-of-work, is time spent
@@ -126,15 +113,15 @@ export class Sim implements AgentHost, WatchHost, EventHandler {
         return undefined;
       }
       case 'offer':
-        return this.market.offer(agent.id, agent.owner, a);
+        return this.parts.market.offer(agent.id, agent.owner, a);
       case 'withdraw':
-        return this.market.withdraw(a.bookingId);
+        return this.parts.market.withdraw(a.bookingId);
       case 'deliver':
-        return this.market.deliver(agent.id, a);
+        return this.parts.market.deliver(agent.id, a);
       case 'order':
-        return this.market.order(agent.id, a);
+        return this.parts.market.order(agent.id, a);
       case 'cancelOrder':
-        return this.market.cancelOrder(agent.id);
+        return this.parts.market.cancelOrder(agent.id);
       case 'checkIn': {
         const out = this.parts.driver.checkIn(a);
         if (agent.kind === LEGIT && out.kind === 'checkIn') {
@@ -152,105 +139,4 @@ export class Sim implements AgentHost, WatchHost, EventHandler {
         return undefined;
     }
   }
-
-  /** A request reaching the target (kernel time = server time). */
-  private exec(agent: AgentRun, a: TargetAction): Outcome {
-    const out = this.parts.driver.perform(this.nets[agent.index] as { ip: string; session: string }, a);
-    if (agent.kind === LEGIT) observeOutcome(this.parts.recorder, agent.local, a, out);
-    if (out.kind === 'registered') this.registrants.set(out.registrationId, agent);
-    if (out.kind === 'booked' && out.confirmBy !== undefined) this.tickAt(out.confirmBy + 1);
-    this.flush();
-    return out;
-  }
-
-  // --- market messages ---
-
-  post(agentId: string, msg: MarketMessage): void {
-    const agent = this.byId.get(agentId);
-    if (!agent || agent.done) return;
-    agent.inbox.push(msg);
-    if (msg.kind === 'delivered' && agent.kind === LEGIT) this.parts.recorder.setState(agent.local, HOLDING);
-    if (agent.watching && agent.wInbox) this.board.onMessage(agent);
-  }
-
-  // --- WatchHost ---
-
-  available(counter: number, leadMs: number): number {
-    return this.parts.oracle.countAvailable(this.parts.counters[counter] as string, leadMs);
-  }
-
-  poll(agent: AgentRun, k: number): PollResult {
-    const { recorder, kernel, oracle } = this.parts;
-    recorder.requestsAt(agent, 1, false, kernel.now);
-    if (agent.kind === LEGIT) recorder.effortMs[agent.local] = (recorder.effortMs[agent.local] as number) + CHECK_MS;
-    if (throttled(agent, k)) {
-      if (agent.kind === LEGIT) this.throttledLegit(agent);
-      return 'refused';
-    }
-    const counter = this.parts.counters[agent.wCounter] as string;
-    if (oracle.countAvailable(counter, agent.wLead) === 0) return 'empty';
-    const out = this.exec(agent, agent.wLead > 0 ? { kind: 'list', counter, minLeadMs: agent.wLead } : { kind: 'list', counter });
-    if (out.kind === 'slots' && out.slots.length > 0) return out.slots;
-    return out.kind === 'slots' ? 'empty' : 'refused';
-  }
-
-  skipped(agent: AgentRun, from: number, to: number): void {
-    const { recorder } = this.parts;
-    const n = to - from;
-    if (agent.kind === LEGIT) {
-      recorder.effortMs[agent.local] = (recorder.effortMs[agent.local] as number) + n * CHECK_MS;
-      if (!agent.throttledOnce && firstThrottled(agent, from, to) >= 0) this.throttledLegit(agent);
-    }
-    // polls before the end of the warm-up are not counted as traffic, as when they are simulated
-    const w = recorder.warmupEnd;
-    const split = w > this.parts.kernel.now ? to : w <= agent.wStartedAt ? from : Math.min(to, firstPollFrom(agent, w));
-    if (to > split) recorder.requestsAt(agent, to - split, true, Infinity);
-  }
-
-  ended(agent: AgentRun, why: 'slots' | 'inbox' | 'timeout', slots: SlotInfo[] | undefined): void {
-    const { kernel } = this.parts;
-    if (why === 'slots') kernel.after(agent.latency, agent, RESUME, { kind: 'slots', slots: slots ?? [] });
-    else kernel.at(kernel.now, agent, RESUME, why === 'inbox' ? INBOX_NOW : TIMEOUT_OUTCOME);
-  }
-
-  private throttledLegit(agent: AgentRun): void {
-    agent.throttledOnce = true;
-    this.parts.recorder.hit(agent.local, 'rateLimit');
-  }
-
-  // --- inventory: wake the watchers of counters whose list may have become non-empty ---
-
-  markDirty(counter: string): void {
-    this.dirty.add(counter);
-  }
-
-  flush(): void {
-    if (this.dirty.size === 0) return;
-    for (const c of this.dirty) {
-      const i = this.counterIndex.get(c);
-      if (i !== undefined) this.board.wake(i);
-    }
-    this.dirty.clear();
-  }
-
-  /** The target's schedule (releases, expiries, purges). */
-  fire(): void {
-    const { oracle, kernel } = this.parts;
-    oracle.tick();
-    this.flush();
-    const next = oracle.nextDueAt();
-    kernel.at(Math.max(next, kernel.now + 1), this);
-  }
-
-  /** An extra tick, for an unconfirmed hold that expires at `at`. */
-  tickAt(at: number): void {
-    this.parts.kernel.at(at, this.extraTick);
-  }
-
-  private readonly extraTick: EventHandler = {
-    fire: () => {
-      this.parts.oracle.tick();
-      this.flush();
-    },
-  };
 }

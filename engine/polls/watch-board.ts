@@ -5,7 +5,7 @@
  * cancellation, expiry, purge) the stale watchers jump to their first poll at or after t and the
  * polls they skipped are counted; then polls are dispatched in time order, for real, until one
  * finds the list empty again. Both ways make exactly the same polls see the same lists, so
- * results are identical (engine/elision.test.ts); the elided cost grows with inventory changes,
+ * results are identical (elision.test.ts); the elided cost grows with inventory changes,
  * not with poll frequency.
  */
 import type { Action, SlotInfo } from '../../bots/actions.js';
@@ -13,6 +13,7 @@ import { POLL, TIMEOUT, type AgentRun } from '../agents/agent-run.js';
 import type { ActiveClock } from '../kernel/active-clock.js';
 import { HeapSpace, IndexedHeap } from '../kernel/indexed-heap.js';
 import type { EventHandler, Kernel } from '../kernel/kernel.js';
+import type { InventoryChanges } from './inventory-changes.js';
 import { firstPollFrom, pollTime } from './poll-schedule.js';
 
 export type PollResult = SlotInfo[] | 'empty' | 'refused';
@@ -59,6 +60,8 @@ export class WatchBoard {
   constructor(
     private readonly kernel: Kernel,
     private readonly host: WatchHost,
+    /** the store tap's changed counters: their watchers are woken at each flush */
+    changes: InventoryChanges,
     counterCount: number,
     agentCapacity: number,
     readonly materialise: boolean,
@@ -66,6 +69,7 @@ export class WatchBoard {
   ) {
     this.space = new HeapSpace(agentCapacity);
     this.byCounter = Array.from({ length: counterCount }, () => []);
+    changes.subscribe((counter) => this.wake(counter));
   }
 
   /** The channel of (counter, lead), created on first use. */

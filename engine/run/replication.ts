@@ -8,20 +8,25 @@ import { createCrewState } from '../../bots/crew.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import { parisDate } from '../../target/domain/calendar.js';
 import type { Policy } from '../../target/domain/policy.js';
-import { LIVE_STATUSES } from '../../target/domain/types.js';
 import { durationMs } from '../../target/domain/time-units.js';
-import { LEGIT } from '../agents/agent-run.js';
 import { AgentFactory, publicRules, type SetupInfo } from '../agents/agent-factory.js';
+import { AgentRegistry } from '../agents/agent-registry.js';
+import { LEGIT } from '../agents/agent-run.js';
+import { AgentRunner } from '../agents/agent-runner.js';
+import { Mailbox } from '../agents/mailbox.js';
+import { crewCounters, planPopulation } from '../agents/population-plan.js';
+import { TargetRequests } from '../agents/target-requests.js';
+import { SimWatchHost } from '../agents/watch-host.js';
 import { InProcessDriver } from '../drivers/in-process/in-process-driver.js';
 import { Kernel, type EventHandler } from '../kernel/kernel.js';
 import { Market } from '../market/market.js';
-import { computeResult } from '../measure/replication-metrics.js';
-import { crewCounters, planPopulation } from '../agents/population-plan.js';
 import { Recorder } from '../measure/recorder.js';
+import { computeResult } from '../measure/replication-metrics.js';
 import type { ReplicationResult } from '../measure/result-types.js';
-import { replicationSeed } from '../rng.js';
-import { Sim } from '../agents/agent-runner.js';
+import { InventoryChanges } from '../polls/inventory-changes.js';
 import { WatchBoard } from '../polls/watch-board.js';
+import { replicationSeed } from '../rng.js';
+import { storeTap } from './store-tap.js';
 
 const DAY = 86_400_000;
 /** People sharing one association or family e-mail address. */
@@ -42,54 +47,34 @@ export function simulateReplication(
   const plan = planPopulation(scenario, policy.policy, seed, start, end);
   const kernel = new Kernel(start);
   const crewsCfg = scenario.population.scalpers;
+  // built in dependency order: each object gets only objects that exist already
+  const registry = new AgentRegistry();
   const recorder = new Recorder(plan.legit.length, crewsCfg.length, warmupEnd);
-  const registry = new Map<string, { firstName: string; lastName: string }>();
-
-  let sim: Sim | undefined;
+  const changes = new InventoryChanges(plan.counters);
+  /** AGDREF number → the name on the person's papers (filled as people arrive) */
+  const papers = new Map<string, { firstName: string; lastName: string }>();
   const driver = new InProcessDriver({
     settings: { counters: scenario.target.counters, policy: policy.policy },
     clock: { now: () => kernel.now },
     seed,
-    ...(scenario.target.registry ? { registry: { lookup: (agdref: string) => registry.get(agdref) } } : {}),
-    listener: {
-      released: (slots, at) => {
-        recorder.released(slots, at);
-        for (const c of plan.counters) sim?.markDirty(c);
-      },
-      // lottery bookings are made by the draw, with the registration id as session
-      booked: (b) => recorder.booked(b.slotId, b.id, sim?.bySession.get(b.session) ?? sim?.registrants.get(b.session), kernel.now),
-      statusChanged: (b, status) => {
-        if (LIVE_STATUSES.includes(status)) return;
-        sim?.markDirty(b.counter);
-        const who = sim?.agents[recorder.bookedBy.get(b.id) ?? -1];
-        if (who?.kind !== LEGIT) return;
-        if (status === 'purged') recorder.hit(who.local, 'purge');
-        if (status === 'expired') recorder.hit(who.local, 'emailConfirmation');
-      },
-      slotState: (slot, state) => {
-        const rec = recorder.slots.get(slot.id);
-        if (rec && state === 'served') rec.served = true;
-      },
-    },
+    ...(scenario.target.registry ? { registry: { lookup: (agdref: string) => papers.get(agdref) } } : {}),
+    listener: storeTap(kernel, registry, recorder, changes, plan.counters),
   });
-  const captcha = policy.policy.measures.captcha;
-  const s = new Sim({
-    kernel, driver, oracle: driver, recorder, counters: plan.counters,
-    powDifficulty: captcha?.kind === 'proof-of-work' ? captcha.difficulty : 0,
-    eurPerUsd: scenario.market.eurPerUsd,
-  });
-  sim = s;
-  s.board = new WatchBoard(kernel, s, plan.counters.length, plan.bots.length + plan.legit.length, opts.materialisePolls ?? false, s.agents);
+  const requests = new TargetRequests(kernel, driver, driver, recorder, registry, changes);
+  const watchHost = new SimWatchHost(kernel, recorder, driver, requests, plan.counters);
+  const board = new WatchBoard(kernel, watchHost, changes, plan.counters.length, plan.bots.length + plan.legit.length, opts.materialisePolls ?? false, registry.agents);
+  const mailbox = new Mailbox(registry, recorder, board);
 
-  const crewStates = crewsCfg.map((c) => createCrewState(c));
-  s.market = new Market(crewsCfg.map((crew, i) => ({
-    crew, state: crewStates[i]!, counters: crewCounters(crew, plan.counters),
+  const crews = crewsCfg.map((crew) => ({ crew, state: createCrewState(crew) }));
+  const crewStates = crews.map((c) => c.state);
+  const market = new Market(crews.map(({ crew, state }, i) => ({
+    crew, state, counters: crewCounters(crew, plan.counters),
     agents: plan.bots.filter((b) => b.crew === i).map((b) => b.id),
   })), {
     now: () => kernel.now,
-    post: (agentId, msg) => s.post(agentId, msg),
+    post: (agentId, msg) => mailbox.post(agentId, msg),
     paid: (buyer, crew, eur, conv) => {
-      const a = s.byId.get(buyer);
+      const a = registry.byId.get(buyer);
       if (a?.kind === LEGIT) recorder.paid(a.local, crew, eur, conv.bookingId, kernel.now);
     },
     doubleSold: () => {
@@ -97,22 +82,29 @@ export function simulateReplication(
     },
   });
 
+  const captcha = policy.policy.measures.captcha;
+  const runner = new AgentRunner({
+    kernel, registry, recorder, driver, oracle: driver, requests, board, market, counters: plan.counters,
+    powDifficulty: captcha?.kind === 'proof-of-work' ? captcha.difficulty : 0,
+    eurPerUsd: scenario.market.eurPerUsd,
+  });
+
   const groupSizes = scenario.population.legit.map((_, g) => plan.legit.filter((p) => p.group === g).length);
   const info: SetupInfo = {
-    scenario, policy: policy.policy, seed, start, end, plan, rules: publicRules(policy.policy), crewStates, registry,
+    scenario, policy: policy.policy, seed, start, end, plan, rules: publicRules(policy.policy), crewStates, registry: papers,
     sharedEmails: scenario.population.legit.map((g, i) => (g.sharedEmail > 0 ? Math.max(1, Math.round(((groupSizes[i] ?? 0) * g.sharedEmail) / USERS_PER_SHARED_EMAIL)) : 0)),
   };
-  const factory = new AgentFactory(s, info);
+  const factory = new AgentFactory(runner, registry, recorder, kernel, info);
 
   // the target's schedule starts now (calendar generated at the first tick)
-  kernel.at(start, s);
-  plan.bots.forEach((p, i) => s.start(factory.bot(i, p)));
+  kernel.at(start, requests);
+  plan.bots.forEach((p, i) => runner.start(factory.bot(i, p)));
   const firstLegit = plan.bots.length;
   const arrivals: EventHandler = {
     fire: (code) => {
       const p = plan.legit[code];
       if (!p) return;
-      s.start(factory.legit(firstLegit + code, code, p));
+      runner.start(factory.legit(firstLegit + code, code, p));
     },
   };
   plan.legit.forEach((p, i) => kernel.at(p.arrivalAt, arrivals, i));
@@ -125,6 +117,6 @@ export function simulateReplication(
   kernel.at(start + DAY, daily, 0);
 
   kernel.run(end);
-  s.board.finish(end);
+  board.finish(end);
   return computeResult({ scenario, policy: policy.policy, replication, seed, start, end, recorder });
 }
