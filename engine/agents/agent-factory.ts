@@ -18,7 +18,7 @@ import { AgentRun, BOT, LEGIT, type AgentHost } from './agent-run.js';
 import type { AgentRegistry } from './agent-registry.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { BotPlan, LegitPlan, PopulationPlan } from './population-plan.js';
-import { WAITING, type Recorder } from '../measure/recorder.js';
+import type { Recorder } from '../measure/recorder.js';
 import { seedFor, streamFor } from '../rng.js';
 
 const DAY = 86_400_000;
@@ -145,12 +145,7 @@ export class AgentFactory {
     const agent = new AgentRun(this.host, index, id, LEGIT, p.group, legitIndex, rng.lognormal(60, 0.4), seedFor(seed, id), pass);
     const net = { ip: p.ip, session: `s-${id}`, userAgent: 'Mozilla/5.0 (Linux; Android 10) Chrome/120.0 Mobile' };
     this.registry.add(agent, rng, net, this.clock(persona.activeHours));
-    const r = this.recorder;
-    r.group[legitIndex] = p.group;
-    r.arrival[legitIndex] = p.arrivalAt;
-    r.needAt[legitIndex] = persona.needAt;
-    r.deadline[legitIndex] = persona.deadlineAt;
-    r.setState(legitIndex, WAITING);
+    this.recorder.arrived(legitIndex, p.group, p.arrivalAt, persona.needAt, persona.deadlineAt);
     agent.gen = legitAgent({ ...this.context(id, rng, net), persona, group });
     return agent;
   }

@@ -89,7 +89,7 @@ export class AgentRunner implements AgentHost {
     const { kernel, recorder } = this.parts;
     switch (a.kind) {
       case 'sleep':
-        if (a.busy && agent.kind === LEGIT) recorder.effortMs[agent.local] = (recorder.effortMs[agent.local] as number) + a.ms;
+        if (a.busy && agent.kind === LEGIT) recorder.effort(agent.local, a.ms);
         kernel.after(Math.max(0, a.ms), agent, RESUME, OK);
         return undefined;
       case 'sleepUntil':
@@ -108,7 +108,7 @@ export class AgentRunner implements AgentHost {
           this.parts.oracle.expectedAnswer(a.challenge.id), this.parts.powDifficulty);
         if (agent.kind === BOT && s.costUsd > 0) recorder.cost(agent.owner, s.costUsd * this.parts.eurPerUsd, kernel.now);
         // typing a captcha, or waiting for a phone to finish the proof-of-work, is time spent
-        if (agent.kind === LEGIT) recorder.effortMs[agent.local] = (recorder.effortMs[agent.local] as number) + s.delayMs;
+        if (agent.kind === LEGIT) recorder.effort(agent.local, s.delayMs);
         kernel.after(s.delayMs, agent, RESUME, { kind: 'answer', answer: s.answer });
         return undefined;
       }
@@ -134,7 +134,7 @@ export class AgentRunner implements AgentHost {
       }
       default:
         recorder.requestsAt(agent, 1, false, kernel.now);
-        if (agent.kind === LEGIT && a.kind === 'list') recorder.effortMs[agent.local] = (recorder.effortMs[agent.local] as number) + CHECK_MS;
+        if (agent.kind === LEGIT && a.kind === 'list') recorder.effort(agent.local, CHECK_MS);
         kernel.after(agent.latency, agent, EXEC, a);
         return undefined;
     }

@@ -29,7 +29,7 @@ export class SimWatchHost implements WatchHost {
   poll(agent: AgentRun, k: number): PollResult {
     const { recorder, kernel, oracle } = this;
     recorder.requestsAt(agent, 1, false, kernel.now);
-    if (agent.kind === LEGIT) recorder.effortMs[agent.local] = (recorder.effortMs[agent.local] as number) + CHECK_MS;
+    if (agent.kind === LEGIT) recorder.effort(agent.local, CHECK_MS);
     if (throttled(agent, k)) {
       if (agent.kind === LEGIT) this.throttledLegit(agent);
       return 'refused';
@@ -45,7 +45,7 @@ export class SimWatchHost implements WatchHost {
     const { recorder } = this;
     const n = to - from;
     if (agent.kind === LEGIT) {
-      recorder.effortMs[agent.local] = (recorder.effortMs[agent.local] as number) + n * CHECK_MS;
+      recorder.effort(agent.local, n * CHECK_MS);
       if (!agent.throttledOnce && firstThrottled(agent, from, to) >= 0) this.throttledLegit(agent);
     }
     // polls before the end of the warm-up are not counted as traffic, as when they are simulated

@@ -101,6 +101,31 @@ export class Recorder {
     if (elided) this.elidedPolls += n;
   }
 
+  /** A person who just arrived: their group, when they need a slot and by when. */
+  arrived(legit: number, group: number, at: number, needAt: number, deadline: number): void {
+    this.group[legit] = group;
+    this.arrival[legit] = at;
+    this.needAt[legit] = needAt;
+    this.deadline[legit] = deadline;
+    this.setState(legit, WAITING);
+  }
+
+  /** Time a person spent on the site (looking at the list, typing a captcha, filling a form). */
+  effort(legit: number, ms: number): void {
+    this.effortMs[legit] = (this.effortMs[legit] as number) + ms;
+  }
+
+  /** A slot was honoured at the counter. */
+  slotServed(slotId: string): void {
+    const rec = this.slots.get(slotId);
+    if (rec) rec.served = true;
+  }
+
+  /** A convocation sold to a second buyer. */
+  doubleSale(at: number): void {
+    if (at >= this.warmupEnd) this.doubleSold++;
+  }
+
   hit(legit: number, measure: CollateralMeasure): void {
     this.collateral[legit] = (this.collateral[legit] as number) | (1 << COLLATERAL_MEASURES.indexOf(measure));
   }

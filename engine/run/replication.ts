@@ -77,9 +77,7 @@ export function simulateReplication(
       const a = registry.byId.get(buyer);
       if (a?.kind === LEGIT) recorder.paid(a.local, crew, eur, conv.bookingId, kernel.now);
     },
-    doubleSold: () => {
-      if (kernel.now >= warmupEnd) recorder.doubleSold++;
-    },
+    doubleSold: () => recorder.doubleSale(kernel.now),
   });
 
   const captcha = policy.policy.measures.captcha;

@@ -29,8 +29,7 @@ export function storeTap(kernel: Kernel, registry: AgentRegistry, recorder: Reco
       if (status === 'expired') recorder.hit(who.local, 'emailConfirmation');
     },
     slotState: (slot, state) => {
-      const rec = recorder.slots.get(slot.id);
-      if (rec && state === 'served') rec.served = true;
+      if (state === 'served') recorder.slotServed(slot.id);
     },
   };
 }
