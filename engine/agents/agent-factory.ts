@@ -3,7 +3,7 @@
  * identity, the public rules of the policy), their persona or crew, and the engine's view of
  * them (latency, draw seed, the share of their polls a rate limit lets through).
  */
-import type { AgentContext, CrewState, PublicRules } from '../../bots/context.js';
+import type { AgentContext, CrewState, Persona, PublicRules } from '../../bots/context.js';
 import { legitAgent } from '../../bots/legit.js';
 import { makePersona } from '../../bots/personas.js';
 import { STRATEGY_AGENTS } from '../../bots/strategies/index.js';
@@ -18,7 +18,6 @@ import { AgentRun, BOT, LEGIT, type AgentHost } from './agent-run.js';
 import type { AgentRegistry } from './agent-registry.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { BotPlan, LegitPlan, PopulationPlan } from './population-plan.js';
-import type { Recorder } from '../measure/recorder.js';
 import { seedFor, streamFor } from '../rng.js';
 
 const DAY = 86_400_000;
@@ -64,7 +63,6 @@ export class AgentFactory {
     /** runs the agents this factory creates */
     private readonly host: AgentHost,
     private readonly registry: AgentRegistry,
-    private readonly recorder: Recorder,
     private readonly kernel: Kernel,
     private readonly info: SetupInfo,
   ) {
@@ -130,7 +128,8 @@ export class AgentFactory {
     return agent;
   }
 
-  legit(index: number, legitIndex: number, p: LegitPlan): AgentRun {
+  /** A person arriving: their agent, and the persona (when they need a slot, by when). */
+  legit(index: number, legitIndex: number, p: LegitPlan): { agent: AgentRun; persona: Persona } {
     const { scenario, plan, seed } = this.info;
     const group = scenario.population.legit[p.group];
     if (!group) throw new Error(`no group ${p.group}`);
@@ -145,8 +144,7 @@ export class AgentFactory {
     const agent = new AgentRun(this.host, index, id, LEGIT, p.group, legitIndex, rng.lognormal(60, 0.4), seedFor(seed, id), pass);
     const net = { ip: p.ip, session: `s-${id}`, userAgent: 'Mozilla/5.0 (Linux; Android 10) Chrome/120.0 Mobile' };
     this.registry.add(agent, rng, net, this.clock(persona.activeHours));
-    this.recorder.arrived(legitIndex, p.group, p.arrivalAt, persona.needAt, persona.deadlineAt);
     agent.gen = legitAgent({ ...this.context(id, rng, net), persona, group });
-    return agent;
+    return { agent, persona };
   }
 }

@@ -12,11 +12,11 @@ import { durationMs } from '../../target/domain/time-units.js';
 import { AgentFactory, publicRules, type SetupInfo } from '../agents/agent-factory.js';
 import { AgentRegistry } from '../agents/agent-registry.js';
 import { LEGIT } from '../agents/agent-run.js';
-import { AgentRunner } from '../agents/agent-runner.js';
-import { Mailbox } from '../agents/mailbox.js';
+import { AgentRunner } from './agent-runner.js';
+import { Mailbox } from './mailbox.js';
 import { crewCounters, planPopulation } from '../agents/population-plan.js';
-import { TargetRequests } from '../agents/target-requests.js';
-import { SimWatchHost } from '../agents/watch-host.js';
+import { TargetRequests } from './target-requests.js';
+import { SimWatchHost } from './watch-host.js';
 import { InProcessDriver } from '../drivers/in-process/in-process-driver.js';
 import { Kernel, type EventHandler } from '../kernel/kernel.js';
 import { Market } from '../market/market.js';
@@ -92,7 +92,7 @@ export function simulateReplication(
     scenario, policy: policy.policy, seed, start, end, plan, rules: publicRules(policy.policy), crewStates, registry: papers,
     sharedEmails: scenario.population.legit.map((g, i) => (g.sharedEmail > 0 ? Math.max(1, Math.round(((groupSizes[i] ?? 0) * g.sharedEmail) / USERS_PER_SHARED_EMAIL)) : 0)),
   };
-  const factory = new AgentFactory(runner, registry, recorder, kernel, info);
+  const factory = new AgentFactory(runner, registry, kernel, info);
 
   // the target's schedule starts now (calendar generated at the first tick)
   kernel.at(start, requests);
@@ -102,7 +102,9 @@ export function simulateReplication(
     fire: (code) => {
       const p = plan.legit[code];
       if (!p) return;
-      runner.start(factory.legit(firstLegit + code, code, p));
+      const { agent, persona } = factory.legit(firstLegit + code, code, p);
+      recorder.arrived(code, p.group, p.arrivalAt, persona.needAt, persona.deadlineAt);
+      runner.start(agent);
     },
   };
   plan.legit.forEach((p, i) => kernel.at(p.arrivalAt, arrivals, i));

@@ -12,8 +12,8 @@ import type { EventHandler, Kernel } from '../kernel/kernel.js';
 import { observeOutcome } from '../measure/observe-outcome.js';
 import type { Recorder } from '../measure/recorder.js';
 import type { InventoryChanges } from '../polls/inventory-changes.js';
-import { LEGIT, type AgentRun } from './agent-run.js';
-import type { AgentRegistry } from './agent-registry.js';
+import { LEGIT, type AgentRun } from '../agents/agent-run.js';
+import type { AgentRegistry } from '../agents/agent-registry.js';
 
 export class TargetRequests implements EventHandler {
   constructor(

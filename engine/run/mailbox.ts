@@ -5,8 +5,8 @@
 import type { MarketMessage } from '../../bots/actions.js';
 import { HOLDING, type Recorder } from '../measure/recorder.js';
 import type { WatchBoard } from '../polls/watch-board.js';
-import { LEGIT } from './agent-run.js';
-import type { AgentRegistry } from './agent-registry.js';
+import { LEGIT } from '../agents/agent-run.js';
+import type { AgentRegistry } from '../agents/agent-registry.js';
 
 export class Mailbox {
   constructor(private readonly registry: AgentRegistry, private readonly recorder: Recorder, private readonly board: WatchBoard) {}

@@ -10,7 +10,7 @@ import type { Kernel } from '../kernel/kernel.js';
 import type { Recorder } from '../measure/recorder.js';
 import { firstPollFrom, firstThrottled, throttled } from '../polls/poll-schedule.js';
 import type { PollResult, WatchHost } from '../polls/watch-board.js';
-import { CHECK_MS, INBOX_NOW, LEGIT, RESUME, TIMEOUT_OUTCOME, type AgentRun } from './agent-run.js';
+import { CHECK_MS, INBOX_NOW, LEGIT, RESUME, TIMEOUT_OUTCOME, type AgentRun } from '../agents/agent-run.js';
 import type { TargetRequests } from './target-requests.js';
 
 export class SimWatchHost implements WatchHost {

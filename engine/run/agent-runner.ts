@@ -13,9 +13,9 @@ import type { Market } from '../market/market.js';
 import { DONE, type Recorder } from '../measure/recorder.js';
 import type { WatchBoard } from '../polls/watch-board.js';
 import type { Rng } from '../rng.js';
-import { BOT, CHECK_MS, EXEC, INBOX_NOW, LEGIT, POLL, RESUME, TIMEOUT, TIMEOUT_OUTCOME, type AgentHost, type AgentRun } from './agent-run.js';
-import type { AgentRegistry } from './agent-registry.js';
-import { solveChallenge } from './solve-challenge.js';
+import { BOT, CHECK_MS, EXEC, INBOX_NOW, LEGIT, POLL, RESUME, TIMEOUT, TIMEOUT_OUTCOME, type AgentHost, type AgentRun } from '../agents/agent-run.js';
+import type { AgentRegistry } from '../agents/agent-registry.js';
+import { solveChallenge } from '../agents/solve-challenge.js';
 import type { TargetRequests } from './target-requests.js';
 
 /** An agent making this many actions in a row that take no time is stuck in a loop (a bug). */
