@@ -16,7 +16,7 @@ import { ActiveClock } from '../kernel/active-clock.js';
 import { ParisDays } from '../kernel/paris-days.js';
 import { AgentRun, BOT, LEGIT, type AgentHost } from './agent-run.js';
 import type { AgentRegistry } from './agent-registry.js';
-import type { Kernel } from '../kernel/kernel.js';
+import type { Scheduler } from '../kernel/scheduler.js';
 import type { BotPlan, LegitPlan, PopulationPlan } from './population-plan.js';
 import { seedFor, streamFor } from '../rng.js';
 
@@ -63,7 +63,7 @@ export class AgentFactory {
     /** runs the agents this factory creates */
     private readonly host: AgentHost,
     private readonly registry: AgentRegistry,
-    private readonly kernel: Kernel,
+    private readonly scheduler: Scheduler,
     private readonly info: SetupInfo,
   ) {
     const { release } = info.policy;
@@ -89,10 +89,10 @@ export class AgentFactory {
   }
 
   private context(id: string, rng: AgentContext['rng'], net: AgentContext['net']): AgentContext {
-    const kernel = this.kernel;
+    const scheduler = this.scheduler;
     return {
       id, rng, net, rules: this.info.rules,
-      now: () => kernel.now,
+      now: () => scheduler.now,
       announcedRelease: this.announced,
       localMinuteOfDay: (t) => {
         const d = parisDateTime(t);

@@ -9,12 +9,11 @@
  * (an agent, a dispatcher) rather than a closure per event.
  */
 
-/** Something that reacts to its events. `code` tells apart the kinds of events one handler gets. */
-export interface EventHandler {
-  fire(code: number, payload: unknown): void;
-}
+import type { EventHandler, Scheduler } from './scheduler.js';
 
-export class Kernel {
+export type { EventHandler } from './scheduler.js';
+
+export class Kernel implements Scheduler {
   /** virtual time of the event being run (ms) */
   now: number;
   /** events run so far */

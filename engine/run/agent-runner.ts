@@ -8,7 +8,7 @@
 import type { Action, Outcome } from '../../bots/actions.js';
 import type { SyncDriver, TargetAction } from '../drivers/driver.js';
 import type { SimOracle } from '../drivers/sim-oracle.js';
-import type { Kernel } from '../kernel/kernel.js';
+import type { Scheduler } from '../kernel/scheduler.js';
 import type { Market } from '../market/market.js';
 import { DONE, type Recorder } from '../measure/recorder.js';
 import type { WatchBoard } from '../polls/watch-board.js';
@@ -23,7 +23,7 @@ const MAX_IMMEDIATE = 100_000;
 const OK: Outcome = { kind: 'ok' };
 
 export interface RunnerParts {
-  kernel: Kernel;
+  scheduler: Scheduler;
   registry: AgentRegistry;
   recorder: Recorder;
   /** performs check-ins at the counter (requests go through `requests`) */
@@ -59,7 +59,7 @@ export class AgentRunner implements AgentHost {
         return;
       case EXEC: {
         const out = this.parts.requests.exec(agent, payload as TargetAction);
-        this.parts.kernel.after(agent.latency, agent, RESUME, out);
+        this.parts.scheduler.after(agent.latency, agent, RESUME, out);
         return;
       }
       case POLL:
@@ -86,18 +86,18 @@ export class AgentRunner implements AgentHost {
 
   /** Performs an action: its outcome when immediate, undefined when it will come as an event. */
   private act(agent: AgentRun, a: Action): Outcome | undefined {
-    const { kernel, recorder } = this.parts;
+    const { scheduler, recorder } = this.parts;
     switch (a.kind) {
       case 'sleep':
         if (a.busy && agent.kind === LEGIT) recorder.effort(agent.local, a.ms);
-        kernel.after(Math.max(0, a.ms), agent, RESUME, OK);
+        scheduler.after(Math.max(0, a.ms), agent, RESUME, OK);
         return undefined;
       case 'sleepUntil':
-        kernel.at(Math.max(kernel.now, a.at), agent, RESUME, OK);
+        scheduler.at(Math.max(scheduler.now, a.at), agent, RESUME, OK);
         return undefined;
       case 'watch': {
         if (a.inbox && agent.inbox.length > 0) return { kind: 'inbox', messages: agent.inbox.splice(0) };
-        if ((a.until ?? Infinity) <= kernel.now) return TIMEOUT_OUTCOME;
+        if ((a.until ?? Infinity) <= scheduler.now) return TIMEOUT_OUTCOME;
         const counter = a.counter === null ? -1 : (this.counterIndex.get(a.counter) ?? -2);
         if (counter === -2) return { kind: 'rejected', rejected: 'NOT_FOUND' };
         this.parts.board.start(agent, a, counter, a.activeHours ? this.parts.registry.clockOf[agent.index] ?? null : null);
@@ -106,10 +106,10 @@ export class AgentRunner implements AgentHost {
       case 'solve': {
         const s = solveChallenge(a.challenge, a.solver, this.parts.registry.rngOf[agent.index] as Rng,
           this.parts.oracle.expectedAnswer(a.challenge.id), this.parts.powDifficulty);
-        if (agent.kind === BOT && s.costUsd > 0) recorder.cost(agent.owner, s.costUsd * this.parts.eurPerUsd, kernel.now);
+        if (agent.kind === BOT && s.costUsd > 0) recorder.cost(agent.owner, s.costUsd * this.parts.eurPerUsd, scheduler.now);
         // typing a captcha, or waiting for a phone to finish the proof-of-work, is time spent
         if (agent.kind === LEGIT) recorder.effort(agent.local, s.delayMs);
-        kernel.after(s.delayMs, agent, RESUME, { kind: 'answer', answer: s.answer });
+        scheduler.after(s.delayMs, agent, RESUME, { kind: 'answer', answer: s.answer });
         return undefined;
       }
       case 'offer':
@@ -126,16 +126,16 @@ export class AgentRunner implements AgentHost {
         const out = this.parts.driver.checkIn(a);
         if (agent.kind === LEGIT && out.kind === 'checkIn') {
           const slotStart = this.parts.oracle.slotStartOf(a.bookingId);
-          recorder.checkIn(agent.local, a.bookingId, slotStart ?? kernel.now, out.served, out.served ? undefined : out.reason, kernel.now);
+          recorder.checkIn(agent.local, a.bookingId, slotStart ?? scheduler.now, out.served, out.served ? undefined : out.reason, scheduler.now);
           if (!out.served && out.reason === 'NAME_MISMATCH') recorder.hit(agent.local, 'exactName');
           if (!out.served && out.reason === 'PURGED') recorder.hit(agent.local, 'purge');
         }
         return out;
       }
       default:
-        recorder.requestsAt(agent, 1, false, kernel.now);
+        recorder.requestsAt(agent, 1, false, scheduler.now);
         if (agent.kind === LEGIT && a.kind === 'list') recorder.effort(agent.local, CHECK_MS);
-        kernel.after(agent.latency, agent, EXEC, a);
+        scheduler.after(agent.latency, agent, EXEC, a);
         return undefined;
     }
   }

@@ -82,7 +82,7 @@ export function simulateReplication(
 
   const captcha = policy.policy.measures.captcha;
   const runner = new AgentRunner({
-    kernel, registry, recorder, driver, oracle: driver, requests, board, market, counters: plan.counters,
+    scheduler: kernel, registry, recorder, driver, oracle: driver, requests, board, market, counters: plan.counters,
     powDifficulty: captcha?.kind === 'proof-of-work' ? captcha.difficulty : 0,
     eurPerUsd: scenario.market.eurPerUsd,
   });

@@ -8,18 +8,18 @@ import { LIVE_STATUSES } from '../../target/domain/types.js';
 import { LEGIT } from '../agents/agent-run.js';
 import type { AgentRegistry } from '../agents/agent-registry.js';
 import type { StoreListener } from '../drivers/in-process/recording-store.js';
-import type { Kernel } from '../kernel/kernel.js';
+import type { Scheduler } from '../kernel/scheduler.js';
 import type { Recorder } from '../measure/recorder.js';
 import type { InventoryChanges } from '../polls/inventory-changes.js';
 
-export function storeTap(kernel: Kernel, registry: AgentRegistry, recorder: Recorder, changes: InventoryChanges, counters: readonly string[]): StoreListener {
+export function storeTap(scheduler: Scheduler, registry: AgentRegistry, recorder: Recorder, changes: InventoryChanges, counters: readonly string[]): StoreListener {
   return {
     released: (slots, at) => {
       recorder.released(slots, at);
       for (const c of counters) changes.mark(c);
     },
     // lottery bookings are made by the draw, with the registration id as session
-    booked: (b) => recorder.booked(b.slotId, b.id, registry.bookerOf(b.session), kernel.now),
+    booked: (b) => recorder.booked(b.slotId, b.id, registry.bookerOf(b.session), scheduler.now),
     statusChanged: (b, status) => {
       if (LIVE_STATUSES.includes(status)) return;
       changes.mark(b.counter);

@@ -1,5 +1,5 @@
 /**
- * The target as the agents meet it in virtual time: a request reaching it (kernel time = server
+ * The target as the agents meet it in virtual time: a request reaching it (scheduler time = server
  * time) through the driver, what its outcome tells the metrics, and the target's own schedule
  * (releases, expiries, purges, draws) run through the oracle at `nextDueAt()` and when an
  * unconfirmed hold lapses. After each of them the inventory changes the store tap saw are
@@ -8,7 +8,7 @@
 import type { Outcome } from '../../bots/actions.js';
 import type { SyncDriver, TargetAction } from '../drivers/driver.js';
 import type { SimOracle } from '../drivers/sim-oracle.js';
-import type { EventHandler, Kernel } from '../kernel/kernel.js';
+import type { EventHandler, Scheduler } from '../kernel/scheduler.js';
 import { observeOutcome } from '../measure/observe-outcome.js';
 import type { Recorder } from '../measure/recorder.js';
 import type { InventoryChanges } from '../polls/inventory-changes.js';
@@ -17,7 +17,7 @@ import type { AgentRegistry } from '../agents/agent-registry.js';
 
 export class TargetRequests implements EventHandler {
   constructor(
-    private readonly kernel: Kernel,
+    private readonly scheduler: Scheduler,
     private readonly driver: SyncDriver,
     private readonly oracle: SimOracle,
     private readonly recorder: Recorder,
@@ -40,12 +40,12 @@ export class TargetRequests implements EventHandler {
     this.oracle.tick();
     this.changes.flush();
     const next = this.oracle.nextDueAt();
-    this.kernel.at(Math.max(next, this.kernel.now + 1), this);
+    this.scheduler.at(Math.max(next, this.scheduler.now + 1), this);
   }
 
   /** An extra tick, for an unconfirmed hold that expires at `at`. */
   private tickAt(at: number): void {
-    this.kernel.at(at, this.extraTick);
+    this.scheduler.at(at, this.extraTick);
   }
 
   private readonly extraTick: EventHandler = {

@@ -6,7 +6,7 @@
  */
 import type { SlotInfo } from '../../bots/actions.js';
 import type { SimOracle } from '../drivers/sim-oracle.js';
-import type { Kernel } from '../kernel/kernel.js';
+import type { Scheduler } from '../kernel/scheduler.js';
 import type { Recorder } from '../measure/recorder.js';
 import { firstPollFrom, firstThrottled, throttled } from '../polls/poll-schedule.js';
 import type { PollResult, WatchHost } from '../polls/watch-board.js';
@@ -15,7 +15,7 @@ import type { TargetRequests } from './target-requests.js';
 
 export class SimWatchHost implements WatchHost {
   constructor(
-    private readonly kernel: Kernel,
+    private readonly scheduler: Scheduler,
     private readonly recorder: Recorder,
     private readonly oracle: SimOracle,
     private readonly requests: TargetRequests,
@@ -27,8 +27,8 @@ export class SimWatchHost implements WatchHost {
   }
 
   poll(agent: AgentRun, k: number): PollResult {
-    const { recorder, kernel, oracle } = this;
-    recorder.requestsAt(agent, 1, false, kernel.now);
+    const { recorder, scheduler, oracle } = this;
+    recorder.requestsAt(agent, 1, false, scheduler.now);
     if (agent.kind === LEGIT) recorder.effort(agent.local, CHECK_MS);
     if (throttled(agent, k)) {
       if (agent.kind === LEGIT) this.throttledLegit(agent);
@@ -50,14 +50,14 @@ export class SimWatchHost implements WatchHost {
     }
     // polls before the end of the warm-up are not counted as traffic, as when they are simulated
     const w = recorder.warmupEnd;
-    const split = w > this.kernel.now ? to : w <= agent.wStartedAt ? from : Math.min(to, firstPollFrom(agent, w));
+    const split = w > this.scheduler.now ? to : w <= agent.wStartedAt ? from : Math.min(to, firstPollFrom(agent, w));
     if (to > split) recorder.requestsAt(agent, to - split, true, Infinity);
   }
 
   ended(agent: AgentRun, why: 'slots' | 'inbox' | 'timeout', slots: SlotInfo[] | undefined): void {
-    const { kernel } = this;
-    if (why === 'slots') kernel.after(agent.latency, agent, RESUME, { kind: 'slots', slots: slots ?? [] });
-    else kernel.at(kernel.now, agent, RESUME, why === 'inbox' ? INBOX_NOW : TIMEOUT_OUTCOME);
+    const { scheduler } = this;
+    if (why === 'slots') scheduler.after(agent.latency, agent, RESUME, { kind: 'slots', slots: slots ?? [] });
+    else scheduler.at(scheduler.now, agent, RESUME, why === 'inbox' ? INBOX_NOW : TIMEOUT_OUTCOME);
   }
 
   private throttledLegit(agent: AgentRun): void {
