@@ -11,6 +11,7 @@ import type { Action, Convocation, MarketMessage, Outcome, SaleMode } from '../.
 import type { CrewState } from '../../bots/context.js';
 import { markSold } from '../../bots/holdings.js';
 import type { ScalperCrew } from '../../scenarios/schema.js';
+import { OfferBook, type Offer } from './offer-book.js';
 
 export interface MarketCrew {
   crew: ScalperCrew;
@@ -28,17 +29,6 @@ export interface MarketHooks {
   paid(buyer: string, crew: number, eur: number, conv: Convocation, mode: SaleMode): void;
   /** a hand-over convocation was sold to a second buyer */
   doubleSold(crew: number): void;
-}
-
-interface Offer {
-  seq: number;
-  crew: number;
-  seller: string;
-  conv: Convocation;
-  price: number;
-  copiesLeft: number;
-  sold: number;
-  mode: SaleMode;
 }
 
 interface Order {
@@ -60,11 +50,7 @@ interface Order {
 const MIN_LEAD_MS = 86_400_000;
 
 export class Market {
-  /** per counter, by slot start then arrival */
-  private readonly offers = new Map<string, Offer[]>();
-  private readonly offerOf = new Map<string, Offer>();
-  /** per counter: how many offers at each price (to skip the scan when nothing is affordable) */
-  private readonly prices = new Map<string, Map<number, number>>();
+  private readonly book = new OfferBook();
   private readonly orders = new Map<string, Order>();
   private readonly openOrders: Order[] = [];
   private readonly orderOf = new Map<string, Order>();
@@ -75,17 +61,7 @@ export class Market {
 
   offer(seller: string, crew: number, a: Extract<Action, { kind: 'offer' }>): Outcome {
     const f: Offer = { seq: ++this.seq, crew, seller, conv: a.convocation, price: a.priceEur, copiesLeft: a.copies, sold: 0, mode: a.mode };
-    const list = this.counterOffers(f.conv.counter);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((list[mid] as Offer).conv.slotStart <= f.conv.slotStart) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, f);
-    this.offerOf.set(f.conv.bookingId, f);
-    this.countPrice(f, 1);
+    this.book.add(f);
     // buyers already waiting take it, in the order they came (nothing else on offer suited them)
     if (f.conv.slotStart >= this.hooks.now() + MIN_LEAD_MS) {
       for (let i = 0; i < this.openOrders.length && f.copiesLeft > 0;) {
@@ -98,38 +74,9 @@ export class Market {
   }
 
   withdraw(bookingId: string): Outcome {
-    const f = this.offerOf.get(bookingId);
-    if (f) this.removeOffer(f);
+    const f = this.book.byBooking(bookingId);
+    if (f) this.book.remove(f);
     return { kind: 'ok' };
-  }
-
-  private counterOffers(counter: string): Offer[] {
-    let list = this.offers.get(counter);
-    if (!list) this.offers.set(counter, (list = []));
-    return list;
-  }
-
-  private countPrice(f: Offer, delta: number): void {
-    let m = this.prices.get(f.conv.counter);
-    if (!m) this.prices.set(f.conv.counter, (m = new Map()));
-    const n = (m.get(f.price) ?? 0) + delta;
-    if (n > 0) m.set(f.price, n);
-    else m.delete(f.price);
-  }
-
-  private cheapest(counter: string): number {
-    let min = Infinity;
-    for (const p of this.prices.get(counter)?.keys() ?? []) if (p < min) min = p;
-    return min;
-  }
-
-  private removeOffer(f: Offer): void {
-    const list = this.counterOffers(f.conv.counter);
-    const i = list.indexOf(f);
-    if (i < 0) return;
-    list.splice(i, 1);
-    this.countPrice(f, -1);
-    if (this.offerOf.get(f.conv.bookingId) === f) this.offerOf.delete(f.conv.bookingId);
   }
 
   order(buyer: string, a: Extract<Action, { kind: 'order' }>): Outcome {
@@ -200,11 +147,11 @@ export class Market {
 
   /** The earliest affordable slot far enough ahead; among equal times, the cheapest, then the first offered. */
   private bestOffer(o: Order): Offer | undefined {
-    const list = this.counterOffers(o.counter);
+    const list = this.book.onCounter(o.counter);
     const now = this.hooks.now();
     // offers whose time has passed leave the market
-    while (list.length > 0 && (list[0] as Offer).conv.slotStart <= now) this.removeOffer(list[0] as Offer);
-    if (this.cheapest(o.counter) > o.maxPrice) return undefined;
+    while (list.length > 0 && (list[0] as Offer).conv.slotStart <= now) this.book.remove(list[0] as Offer);
+    if (this.book.cheapest(o.counter) > o.maxPrice) return undefined;
     const earliest = now + MIN_LEAD_MS;
     let best: Offer | undefined;
     for (const f of list) {
@@ -220,7 +167,7 @@ export class Market {
     markSold(crew.state, f.conv.bookingId);
     f.copiesLeft--;
     f.sold++;
-    if (f.copiesLeft <= 0) this.removeOffer(f);
+    if (f.copiesLeft <= 0) this.book.remove(f);
     if (f.mode === 'handover') {
       this.close(o);
       if (f.sold === 2) this.hooks.doubleSold(f.crew);
