@@ -6,7 +6,7 @@
  * flushed, which wakes the watchers of those counters.
  */
 import type { Outcome } from '../../bots/actions.js';
-import type { SyncDriver, TargetAction } from '../drivers/driver.js';
+import type { AgentNet, SyncDriver, TargetAction } from '../drivers/driver.js';
 import type { SimOracle } from '../drivers/sim-oracle.js';
 import type { EventHandler, Scheduler } from '../kernel/scheduler.js';
 import { observeOutcome } from '../measure/observe-outcome.js';
@@ -27,7 +27,7 @@ export class TargetRequests implements EventHandler {
 
   /** A request of `agent` reaching the target now. */
   exec(agent: AgentRun, a: TargetAction): Outcome {
-    const out = this.driver.perform(this.registry.nets[agent.index] as { ip: string; session: string }, a);
+    const out = this.driver.perform(this.registry.nets[agent.index] as AgentNet, a);
     if (agent.kind === LEGIT) observeOutcome(this.recorder, agent.local, a, out);
     if (out.kind === 'registered') this.registry.registrants.set(out.registrationId, agent);
     if (out.kind === 'booked' && out.confirmBy !== undefined) this.tickAt(out.confirmBy + 1);
