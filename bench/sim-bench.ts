@@ -8,9 +8,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Kernel } from '../engine/kernel.js';
-import { runScenario } from '../engine/run-matrix.js';
-import { simulateReplication } from '../engine/simulate.js';
+import { Kernel } from '../engine/kernel/kernel.js';
+import { runScenario } from '../engine/run/run-scenario.js';
+import { simulateReplication } from '../engine/run/replication.js';
 import { loadScenario } from '../scenarios/load.js';
 import { effectivePolicies, type Scenario } from '../scenarios/schema.js';
 import type { BenchLine } from './bench-line.js';

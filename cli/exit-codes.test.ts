@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { UnknownPolicyError } from '../engine/run-matrix.js';
+import { UnknownPolicyError } from '../engine/run/run-scenario.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
 import { ScenarioError } from '../scenarios/errors.js';

@@ -5,7 +5,7 @@
  * failed gate (the run worked, the system under test did not pass).
  */
 import { CommanderError, type Command } from 'commander';
-import { UnknownPolicyError } from '../engine/run-matrix.js';
+import { UnknownPolicyError } from '../engine/run/run-scenario.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
 import { InputError, type InputErrorCode } from '../scenarios/input-error.js';

@@ -4,7 +4,7 @@
  * English one none of the French. (Simulated briefly: the words matter here, not the numbers.)
  */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../engine/run-matrix.js';
+import { runScenario } from '../../engine/run/run-scenario.js';
 import type { Localized } from '../../engine/result.js';
 import { renderHtml } from '../../reports/html/render.js';
 import { CATALOGUE } from '../../reports/i18n/catalogue.js';

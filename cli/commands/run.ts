@@ -1,8 +1,8 @@
 /** `guichet run <scenario>`: simulate in virtual time, write result.json and the reports. */
 import { basename, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { runScenario } from '../../engine/run-matrix.js';
-import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engine/run-size.js';
+import { runScenario } from '../../engine/run/run-scenario.js';
+import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engine/run/run-size.js';
 import { InputError } from '../../scenarios/input-error.js';
 import { loadScenario } from '../../scenarios/load.js';
 import { integerIn, list } from '../options.js';

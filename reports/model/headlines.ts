@@ -4,7 +4,7 @@
  */
 import type { PolicyResult, RunResult } from '../../engine/result.js';
 import type { Texts } from '../i18n/texts.js';
-import { overlaps } from '../../engine/stats.js';
+import { overlaps } from '../../engine/measure/intervals.js';
 import { basePolicy } from './ranking.js';
 
 const SERVED = 'legit.servedBeforeDeadline' as const;

@@ -3,7 +3,7 @@
  * simulation shows, so each entry lists the policies whose intervals overlap its own.
  */
 import type { Interval, MetricName, PolicyResult, RunResult } from '../../engine/result.js';
-import { overlaps } from '../../engine/stats.js';
+import { overlaps } from '../../engine/measure/intervals.js';
 
 export interface RankEntry {
   rank: number;

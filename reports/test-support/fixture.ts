@@ -9,7 +9,7 @@ import type {
   CollateralMeasure, CrewMetrics, DailyPoint, GroupInfo, GroupMetrics, Interval, Localized, MetricName,
   PolicyResult, ReplicationResult, RunResult,
 } from '../../engine/result.js';
-import { INTERVAL_METHOD, interval } from '../../engine/stats.js';
+import { INTERVAL_METHOD, interval } from '../../engine/measure/intervals.js';
 
 export interface FixtureOptions {
   policies?: number;

@@ -1,0 +1,180 @@
+/**
+ * The sim driver: answers agents' requests from a BookingTarget running in process on a
+ * RecordingStore, with the kernel's virtual clock and ids, secrets and randomness drawn from the
+ * replication seed. It translates actions to target calls and DomainErrors to rejections; the
+ * caller (the engine) models the network latency around each call. It answers at once (a
+ * SyncDriver) and is also the simulation's oracle (SimOracle): both interfaces, one object.
+ */
+import type { Action, ChallengeInfo, Convocation, Outcome, SlotInfo } from '../../../bots/actions.js';
+import { BookingTarget, type TargetSettings, type TickReport } from '../../../target/domain/booking-target.js';
+import { isDomainError } from '../../../target/domain/errors.js';
+import type { Policy } from '../../../target/domain/policy.js';
+import type { Clock, Registry } from '../../../target/domain/ports.js';
+import type { Booking, RequestContext } from '../../../target/domain/types.js';
+import type { BookingReceipt } from '../../../target/domain/views.js';
+import { RecordingStore, type StoreListener } from './recording-store.js';
+import { Rng } from '../../rng.js';
+import type { AgentNet, CheckInAction, SyncDriver, TargetAction } from '../driver.js';
+import type { SimOracle } from '../sim-oracle.js';
+
+/** Proof-of-work is checked at this difficulty at most: solving time is modelled, hashing is not worth the CPU. */
+export const SIM_POW_DIFFICULTY = 1;
+
+export interface DriverOptions {
+  settings: TargetSettings;
+  clock: Clock;
+  seed: number;
+  registry?: Registry;
+  listener: StoreListener;
+}
+
+const HEX = '0123456789abcdef';
+
+export class InProcessDriver implements SyncDriver, SimOracle {
+  private readonly store: RecordingStore;
+  private readonly target: BookingTarget;
+  private readonly clock: Clock;
+
+  constructor(opts: DriverOptions) {
+    this.clock = opts.clock;
+    this.store = new RecordingStore(opts.listener);
+    const random = new Rng(opts.seed ^ 0x7a3c);
+    const secrets = new Rng(opts.seed ^ 0x51c3);
+    let n = 0;
+    this.target = new BookingTarget({
+      store: this.store,
+      clock: opts.clock,
+      ids: {
+        next: (prefix) => `${prefix}${(++n).toString(36)}`,
+        secret: () => {
+          let s = '';
+          for (let i = 0; i < 16; i++) s += HEX[secrets.int(16)];
+          return s;
+        },
+      },
+      random,
+      seed: String(opts.seed),
+      ...(opts.registry ? { registry: opts.registry } : {}),
+    }, { counters: opts.settings.counters, policy: simPolicy(opts.settings.policy) });
+  }
+
+  perform(net: AgentNet, a: TargetAction): Outcome {
+    // refusals are outcomes here, thrown by the thousand: capturing their stacks would dominate the run
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return this.run(net, a);
+    } catch (e) {
+      if (isDomainError(e)) return { kind: 'rejected', rejected: e.code };
+      Error.stackTraceLimit = limit;
+      throw e;
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+
+  /** Slots a listing would show, starting at least `leadMs` from now (no request, no rate-limit token: see polls/watch-board.ts). */
+  countAvailable(counter: string, leadMs = 0): number {
+    return leadMs > 0 ? this.store.countAvailable(counter, this.clock.now() + leadMs) : this.target.countAvailable(counter);
+  }
+
+  checkIn(a: CheckInAction): Outcome {
+    const r = this.target.checkIn(a.bookingId, a.counter, a.presented);
+    return r.served ? { kind: 'checkIn', served: true } : { kind: 'checkIn', served: false, reason: r.reason };
+  }
+
+  /** The expected answer of a text challenge (the solver model decides whether it is found). */
+  expectedAnswer(challengeId: string): string | undefined {
+    return this.store.getChallenge(challengeId)?.answer;
+  }
+
+  slotStartOf(bookingId: string): number | undefined {
+    return this.store.getBooking(bookingId)?.slotStart;
+  }
+
+  tick(): TickReport {
+    return this.target.tick();
+  }
+
+  nextDueAt(): number {
+    return this.target.nextDueAt();
+  }
+
+  private run(ctx: RequestContext, a: TargetAction): Outcome {
+    const t = this.target;
+    switch (a.kind) {
+      case 'list': {
+        const limit = a.limit ?? 50;
+        const lead = a.minLeadMs ?? 0;
+        // one request either way; later weeks of the calendar are what the site shows on "next"
+        const views = lead > 0
+          ? (t.availableSlots(ctx, a.counter, 1), this.store.availableSlots(a.counter, this.clock.now() + lead, limit))
+          : t.availableSlots(ctx, a.counter, limit);
+        const slots: SlotInfo[] = views.map((s) => ({ id: s.id, counter: s.counter, start: s.start }));
+        return { kind: 'slots', slots };
+      }
+      case 'captcha': {
+        const c = t.issueCaptcha(ctx);
+        const challenge: ChallengeInfo = { id: c.id, kind: c.kind, prompt: c.prompt, expiresAt: c.expiresAt };
+        if (c.difficulty !== undefined) challenge.difficulty = c.difficulty;
+        return { kind: 'challenge', challenge };
+      }
+      case 'book': {
+        const req: Parameters<BookingTarget['book']>[1] = { slotId: a.slotId, identity: a.identity };
+        if (a.captcha) req.captcha = a.captcha;
+        if (a.ticket !== undefined) req.ticket = a.ticket;
+        const receipt = t.book(ctx, req);
+        const out: Outcome = { kind: 'booked', convocation: fromReceipt(receipt) };
+        if (receipt.confirmBy !== undefined) out.confirmBy = receipt.confirmBy;
+        return out;
+      }
+      case 'confirm': {
+        const mail = t.mailFor(a.email).filter((m) => m.bookingId === a.bookingId).at(-1);
+        const code = mail && /([A-Za-z0-9]+)\s*$/.exec(mail.body)?.[1];
+        if (!code) return { kind: 'rejected', rejected: 'NOT_FOUND' };
+        t.confirm(a.bookingId, code);
+        return { kind: 'ok' };
+      }
+      case 'cancel':
+        t.cancel(ctx, a.bookingId, a.token);
+        return { kind: 'ok' };
+      case 'register': {
+        const r = t.register(ctx, a.counter, a.identity);
+        return { kind: 'registered', registrationId: r.id, drawAt: r.drawAt };
+      }
+      case 'lotteryResult': {
+        const r = t.lotteryResult(a.registrationId);
+        const out: Outcome = { kind: 'lottery' };
+        if (r.outcome) out.outcome = r.outcome;
+        const b = r.bookingId === undefined ? undefined : this.store.getBooking(r.bookingId);
+        if (b) out.convocation = fromBooking(b);
+        return out;
+      }
+      case 'joinRoom':
+      case 'ticket': {
+        const v = a.kind === 'joinRoom' ? t.joinWaitingRoom(ctx, a.counter) : t.ticket(a.ticketId);
+        const out: Outcome = { kind: 'ticket', ticketId: v.id, releaseAt: v.releaseAt };
+        if (v.admitAt !== undefined) out.admitAt = v.admitAt;
+        return out;
+      }
+    }
+  }
+}
+
+/** The policy the sim target runs: the scenario's, with proof-of-work checked at a cheap difficulty. */
+export function simPolicy(policy: Policy): Policy {
+  const captcha = policy.measures.captcha;
+  if (!captcha || captcha.kind !== 'proof-of-work' || captcha.difficulty <= SIM_POW_DIFFICULTY) return policy;
+  return { ...policy, measures: { ...policy.measures, captcha: { ...captcha, difficulty: SIM_POW_DIFFICULTY } } };
+}
+
+function fromReceipt(r: BookingReceipt): Convocation {
+  return { bookingId: r.booking.id, token: r.token, slotId: r.booking.slotId, counter: r.booking.counter, slotStart: r.booking.slotStart, name: r.booking.name };
+}
+
+export function fromBooking(b: Booking): Convocation {
+  return {
+    bookingId: b.id, token: b.token, slotId: b.slotId, counter: b.counter, slotStart: b.slotStart,
+    name: `${b.identity.firstName} ${b.identity.lastName}`.trim(),
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Discrete-event kernel in the manner of SimPy: a binary heap of events keyed by (time,
+ * sequence), so that events at the same time run in the order they were scheduled (FIFO ties)
+ * and a run is deterministic. Processes are generators that yield delays.
+ *
+ * Hot path: an event is a row of parallel typed arrays (time, sequence, code) plus two object
+ * columns (handler, payload); the heap orders row numbers, and freed rows are reused. Scheduling
+ * an event allocates nothing once the arrays have grown, and handlers are long-lived objects
+ * (an agent, a dispatcher) rather than a closure per event.
+ */
+
+import type { EventHandler, Scheduler } from './scheduler.js';
+
+export type { EventHandler } from './scheduler.js';
+
+export class Kernel implements Scheduler {
+  /** virtual time of the event being run (ms) */
+  now: number;
+  /** events run so far */
+  fired = 0;
+  private times = new Float64Array(1024);
+  private seqs = new Float64Array(1024);
+  private codes = new Int32Array(1024);
+  private handlers: (EventHandler | undefined)[] = new Array(1024);
+  private payloads: unknown[] = new Array(1024);
+  /** heap of row numbers */
+  private heap = new Int32Array(1024);
+  private size = 0;
+  private freeRows: number[] = [];
+  private nextRow = 0;
+  private seq = 0;
+
+  constructor(start = 0) {
+    this.now = start;
+  }
+
+  get pending(): number {
+    return this.size;
+  }
+
+  /** Time of the next event, or Infinity when none is left. */
+  peekTime(): number {
+    return this.size === 0 ? Infinity : (this.times[this.heap[0] as number] as number);
+  }
+
+  /** Schedules `handler.fire(code, payload)` at absolute time `time` (never before now). */
+  at(time: number, handler: EventHandler, code = 0, payload?: unknown): void {
+    if (!(time >= this.now)) {
+      throw new RangeError(`cannot schedule at ${time}: before now (${this.now}) or not a number`);
+    }
+    const row = this.freeRows.length > 0 ? (this.freeRows.pop() as number) : this.allocRow();
+    this.times[row] = time;
+    this.seqs[row] = this.seq++;
+    this.codes[row] = code;
+    this.handlers[row] = handler;
+    this.payloads[row] = payload;
+    this.heap[this.size] = row;
+    this.up(this.size++);
+  }
+
+  after(delay: number, handler: EventHandler, code = 0, payload?: unknown): void {
+    this.at(this.now + delay, handler, code, payload);
+  }
+
+  /** Starts a process: each value it yields is a delay in ms before it resumes. */
+  process(body: Generator<number, void, void>, delay = 0): void {
+    this.at(this.now + delay, new Process(this, body));
+  }
+
+  /** Runs events in order while their time is <= until; leaves `now` at the last event run (or at until). */
+  run(until = Infinity): void {
+    while (this.size > 0) {
+      const row = this.heap[0] as number;
+      const t = this.times[row] as number;
+      if (t > until) break;
+      this.popTop();
+      this.now = t;
+      const handler = this.handlers[row] as EventHandler;
+      const payload = this.payloads[row];
+      const code = this.codes[row] as number;
+      this.handlers[row] = undefined;
+      this.payloads[row] = undefined;
+      this.freeRows.push(row);
+      this.fired++;
+      handler.fire(code, payload);
+    }
+    if (until !== Infinity && until > this.now) this.now = until;
+  }
+
+  private allocRow(): number {
+    const row = this.nextRow++;
+    if (row >= this.times.length) this.grow();
+    return row;
+  }
+
+  private grow(): void {
+    const n = this.times.length * 2;
+    const t = new Float64Array(n); t.set(this.times); this.times = t;
+    const s = new Float64Array(n); s.set(this.seqs); this.seqs = s;
+    const c = new Int32Array(n); c.set(this.codes); this.codes = c;
+    const h = new Int32Array(n); h.set(this.heap); this.heap = h;
+    this.handlers.length = n;
+    this.payloads.length = n;
+  }
+
+  private less(a: number, b: number): boolean {
+    const ta = this.times[a] as number;
+    const tb = this.times[b] as number;
+    return ta < tb || (ta === tb && (this.seqs[a] as number) < (this.seqs[b] as number));
+  }
+
+  private up(i: number): void {
+    const heap = this.heap;
+    const row = heap[i] as number;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent] as number;
+      if (!this.less(row, p)) break;
+      heap[i] = p;
+      i = parent;
+    }
+    heap[i] = row;
+  }
+
+  private popTop(): void {
+    const heap = this.heap;
+    const last = heap[--this.size] as number;
+    if (this.size === 0) return;
+    let i = 0;
+    const n = this.size;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      let child = l;
+      if (r < n && this.less(heap[r] as number, heap[l] as number)) child = r;
+      if (!this.less(heap[child] as number, last)) break;
+      heap[i] = heap[child] as number;
+      i = child;
+    }
+    heap[i] = last;
+  }
+}
+
+/** A generator process: resumes after each yielded delay until it returns. */
+class Process implements EventHandler {
+  constructor(private readonly kernel: Kernel, private readonly body: Generator<number, void, void>) {}
+
+  fire(): void {
+    const step = this.body.next();
+    if (step.done) return;
+    this.kernel.after(step.value, this);
+  }
+}

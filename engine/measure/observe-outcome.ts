@@ -1,0 +1,34 @@
+/**
+ * What a legit user's request outcome tells the metrics: the measure that refused them
+ * (collateral), and whether they now hold a slot.
+ */
+import type { Action, Outcome } from '../../bots/actions.js';
+import type { ErrorCode } from '../../target/domain/errors.js';
+import type { CollateralMeasure } from './result-types.js';
+import { HOLDING, WAITING, type Recorder } from './recorder.js';
+
+const MEASURE_OF: Partial<Record<ErrorCode, CollateralMeasure>> = {
+  CAPTCHA_REQUIRED: 'captcha',
+  CAPTCHA_INVALID: 'captcha',
+  CAPTCHA_EXPIRED: 'captcha',
+  CAPTCHA_USED: 'captcha',
+  RATE_LIMITED: 'rateLimit',
+  LIMIT_REACHED: 'identityLimit',
+  NAME_REQUIRED: 'exactName',
+  REGISTRY_MISMATCH: 'registryCheck',
+  NOT_ADMITTED: 'waitingRoom',
+};
+
+export function observeOutcome(recorder: Recorder, legit: number, a: Action, out: Outcome): void {
+  if (out.kind === 'rejected') {
+    const measure = a.kind === 'confirm' ? 'emailConfirmation' : MEASURE_OF[out.rejected];
+    if (measure) recorder.hit(legit, measure);
+    if (a.kind === 'confirm') recorder.setState(legit, WAITING);
+    return;
+  }
+  if (out.kind === 'booked') recorder.setState(legit, HOLDING);
+  if (out.kind === 'lottery') {
+    if (out.outcome === 'lost') recorder.hit(legit, 'lottery');
+    if (out.outcome === 'won') recorder.setState(legit, HOLDING);
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { mergePolicy } from '../../scenarios/schema.js';
+import { PolicyOverrideSchema } from '../../scenarios/schema/policies.js';
+import type { z } from 'zod';
+import type { ReplicationResult } from '../measure/result-types.js';
+import { simulateReplication } from '../run/replication.js';
+import { FAMILIES, scenario, WORKERS } from '../test-support/scenarios.js';
+
+/** Everything but the count of elided polls, which is what differs by construction. */
+function comparable(r: ReplicationResult): string {
+  return JSON.stringify({ ...r, counts: { ...r.counts, elidedPolls: 0 } });
+}
+
+describe('poll elision', () => {
+  // slow pollers and a short run, so that the materialised run stays small
+  const s = scenario({
+    duration: '5w',
+    warmup: '1w',
+    population: {
+      legit: [WORKERS, FAMILIES],
+      scalpers: [
+        { crew: 'cafe', strategy: 'hoarder', agents: 3, pollEverySeconds: 30, jitterSeconds: 10, priceEur: 100, identities: 300 },
+        { crew: 'fast', strategy: 'sniper', agents: 2, pollEverySeconds: 20, priceEur: 130 },
+        { crew: 'double', strategy: 'double-seller', agents: 1, pollEverySeconds: 45, priceEur: 80, maxHeld: 30 },
+        { crew: 'agency', strategy: 'broker', agents: 1, pollEverySeconds: 25, priceEur: 90 },
+      ],
+    },
+  });
+
+  const policies: Record<string, z.input<typeof PolicyOverrideSchema>> = {
+    baseline: {},
+    'captcha-mail-purge': {
+      measures: { captcha: { kind: 'challenge' }, emailConfirmation: { within: '30m' }, identityLimit: { perEmail: 2, purgeDuplicates: true } },
+    },
+    'rate-limit-exact-name': {
+      measures: { rateLimit: { perIp: { capacity: 5, refillPerMinute: 1 } }, exactName: { atCheckIn: true } },
+    },
+    'random-release': { release: { kind: 'random', batchesPerWeek: 5, window: 'mon-fri 08:00-18:00', horizon: '4w' } },
+  };
+
+  for (const [name, override] of Object.entries(policies)) {
+    it(`gives the same result as simulating every poll (${name})`, () => {
+      const policy = { name, policy: mergePolicy(s.policy, PolicyOverrideSchema.parse(override)) };
+      const elided = simulateReplication(s, policy, 1);
+      const materialised = simulateReplication(s, policy, 1, { materialisePolls: true });
+      expect(elided.counts.elidedPolls).toBeGreaterThan(10_000);
+      expect(materialised.counts.elidedPolls).toBe(0);
+      expect(elided.counts.requests).toBe(materialised.counts.requests);
+      expect(comparable(elided)).toBe(comparable(materialised));
+    });
+  }
+});

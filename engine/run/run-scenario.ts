@@ -1,0 +1,78 @@
+/**
+ * Runs a scenario: every policy (baseline and alternatives) × every replication, in worker
+ * threads (replication-worker.ts), then the summary of each policy (measure/policy-summary.ts).
+ */
+import { effectivePolicies, scenarioLabel, type Scenario } from '../../scenarios/schema.js';
+import { durationMs } from '../../target/domain/time-units.js';
+import { INTERVAL_METHOD } from '../measure/intervals.js';
+import { groupInfo, summarisePolicy } from '../measure/policy-summary.js';
+import { runPool } from './worker-pool.js';
+import { simulateTask, type ReplicationTask } from './replication-task.js';
+import { RESULT_SCHEMA, type ReplicationResult, type RunResult } from '../measure/result-types.js';
+
+export interface RunOptions {
+  /** path of the scenario, as the user gave it */
+  file: string;
+  seed?: number;
+  replications?: number;
+  /** only these policies ('baseline' for the scenario's `policy`) */
+  policies?: string[];
+  /** worker threads; 1 = run in this thread */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export class UnknownPolicyError extends Error {}
+
+export async function runScenario(scenario: Scenario, opts: RunOptions): Promise<RunResult> {
+  const seeded: Scenario = { ...scenario, seed: opts.seed ?? scenario.seed };
+  const replications = opts.replications ?? scenario.replications;
+  let policies = effectivePolicies(seeded);
+  if (opts.policies) {
+    const known = policies.map((p) => p.name);
+    const unknown = opts.policies.filter((p) => !known.includes(p));
+    if (unknown.length) throw new UnknownPolicyError(`unknown policy ${unknown.map((u) => `"${u}"`).join(', ')}; this scenario has: ${known.join(', ')}`);
+    policies = policies.filter((p) => opts.policies!.includes(p.name));
+  }
+  const tasks: ReplicationTask[] = policies.flatMap((p) =>
+    Array.from({ length: replications }, (_, replication) => ({ scenario: seeded, policy: { name: p.name, policy: p.policy }, replication })));
+  // Node 20 worker threads cannot load TypeScript (module hooks do not reach them), so from
+  // sources (tests, tsx) replications run in this thread; the built package uses workers.
+  const inThread = opts.workers === 1 || import.meta.url.endsWith('.ts');
+  const runs = inThread
+    ? tasks.map((t, i) => { const r = simulateTask(t); opts.onProgress?.(i + 1, tasks.length); return r; })
+    : await runPool<ReplicationTask, ReplicationResult>(workerUrl(), tasks, {
+      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+      ...(opts.onProgress ? { onDone: opts.onProgress } : {}),
+    });
+
+  return {
+    schema: RESULT_SCHEMA,
+    scenario: {
+      name: seeded.name,
+      label: scenarioLabel(seeded),
+      ...(seeded.description !== undefined ? { description: seeded.description.en } : {}),
+      file: opts.file,
+      start: seeded.start,
+      durationDays: durationMs(seeded.duration) / 86_400_000,
+      objective: seeded.objective,
+      sources: seeded.sources.map((t) => t.en),
+      assumptions: seeded.assumptions.map((t) => t.en),
+      localized: {
+        ...(seeded.description !== undefined ? { description: seeded.description } : {}),
+        sources: seeded.sources,
+        assumptions: seeded.assumptions,
+      },
+      groups: seeded.population.legit.map(groupInfo),
+      crews: seeded.population.scalpers.map((c) => ({ id: c.crew, label: c.label ?? { fr: c.crew, en: c.crew }, strategy: c.strategy })),
+    },
+    seed: seeded.seed,
+    replications,
+    intervalMethod: INTERVAL_METHOD,
+    policies: policies.map((p, k) => summarisePolicy(p, runs.slice(k * replications, (k + 1) * replications))),
+  };
+}
+
+function workerUrl(): URL {
+  return new URL('./replication-worker.js', import.meta.url);
+}
