@@ -37,6 +37,16 @@ export function fakeIdentity(crew: string, i: number): Identity {
   };
 }
 
+/**
+ * How often a crew's agents look at the slot list: every `everyMs`, plus up to `jitterMs`. The
+ * strategies declare it in their `watch` actions; the engine's fluid rate-limit model also needs
+ * it before any agent has watched (a crew's fleet shares IPs, so the demand per IP is known only
+ * from all of them), and reads it here rather than keeping a copy of the formula.
+ */
+export function crewPollTiming(crew: ScalperCrew): { everyMs: number; jitterMs: number } {
+  return { everyMs: crew.pollEverySeconds * 1000, jitterMs: crew.jitterSeconds * 1000 };
+}
+
 export function createCrewState(crew: ScalperCrew): CrewState {
   const cache = new Map<number, Identity>();
   return {

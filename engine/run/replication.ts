@@ -83,6 +83,7 @@ export function simulateReplication(
   const captcha = policy.policy.measures.captcha;
   const runner = new AgentRunner({
     scheduler: kernel, registry, recorder, driver, oracle: driver, requests, board, market, counters: plan.counters,
+    sessionPass: plan.sessionPass,
     powDifficulty: captcha?.kind === 'proof-of-work' ? captcha.difficulty : 0,
     eurPerUsd: scenario.market.eurPerUsd,
   });
