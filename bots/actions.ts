@@ -46,6 +46,16 @@ export interface Convocation {
 /** How a scalper hands a slot to a buyer (docs/design.md, The market). */
 export type SaleMode = 'handover' | 'transfer' | 'to-order';
 
+/**
+ * What the market tells a crew as a whole, the moment it happens, through the handler the crew
+ * registers with it (bots/crew.ts, `crewNotices`). Not an inbox message: an agent reads its inbox
+ * only when it next wakes, but a sale must count at once (the seller offering the slot, or any
+ * agent of the crew acting at the same instant, decides on what the crew still holds unsold).
+ */
+export type CrewNotice =
+  /** a buyer paid for this held booking (hand-over) or a transfer to a buyer was arranged */
+  { kind: 'sold'; bookingId: string };
+
 /** Messages the market puts in an agent's inbox. */
 export type MarketMessage =
   /** to a buyer: the convocation they paid for */
