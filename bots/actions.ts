@@ -48,9 +48,10 @@ export type SaleMode = 'handover' | 'transfer' | 'to-order';
 
 /**
  * What the market tells a crew as a whole, the moment it happens, through the handler the crew
- * registers with it (bots/crew.ts, `crewNotices`). Not an inbox message: an agent reads its inbox
- * only when it next wakes, but a sale must count at once (the seller offering the slot, or any
- * agent of the crew acting at the same instant, decides on what the crew still holds unsold).
+ * registers with it (bots/crew.ts, `crewNotices`). Not an inbox message: a message in the seller's
+ * inbox wakes it out of its watch (a new watch, new jitter draws), which changes the order of
+ * events and so every figure of a run, while the sale is bookkeeping of the crew that must count
+ * at once (what the crew still holds unsold caps its next bookings).
  */
 export type CrewNotice =
   /** a buyer paid for this held booking (hand-over) or a transfer to a buyer was arranged */
