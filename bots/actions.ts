@@ -46,6 +46,17 @@ export interface Convocation {
 /** How a scalper hands a slot to a buyer (docs/design.md, The market). */
 export type SaleMode = 'handover' | 'transfer' | 'to-order';
 
+/**
+ * What the market tells a crew as a whole, the moment it happens, through the handler the crew
+ * registers with it (bots/crew.ts, `crewNotices`). Not an inbox message: a message in the seller's
+ * inbox wakes it out of its watch (a new watch, new jitter draws), which changes the order of
+ * events and so every figure of a run, while the sale is bookkeeping of the crew that must count
+ * at once (what the crew still holds unsold caps its next bookings).
+ */
+export type CrewNotice =
+  /** a buyer paid for this held booking (hand-over) or a transfer to a buyer was arranged */
+  { kind: 'sold'; bookingId: string };
+
 /** Messages the market puts in an agent's inbox. */
 export type MarketMessage =
   /** to a buyer: the convocation they paid for */

@@ -3,8 +3,9 @@
  * catch-all mail domain, many addresses) and what they have learnt about the target.
  */
 import type { ScalperCrew } from '../scenarios/schema.js';
-import type { Identity } from './actions.js';
+import type { CrewNotice, Identity } from './actions.js';
 import type { CrewState, PublicRules } from './context.js';
+import { markSold } from './holdings.js';
 import { NAME_POOLS } from './names.js';
 import { slug } from './personas.js';
 
@@ -37,6 +38,16 @@ export function fakeIdentity(crew: string, i: number): Identity {
   };
 }
 
+/**
+ * How often a crew's agents look at the slot list: every `everyMs`, plus up to `jitterMs`. The
+ * strategies declare it in their `watch` actions; the engine's fluid rate-limit model also needs
+ * it before any agent has watched (a crew's fleet shares IPs, so the demand per IP is known only
+ * from all of them), and reads it here rather than keeping a copy of the formula.
+ */
+export function crewPollTiming(crew: ScalperCrew): { everyMs: number; jitterMs: number } {
+  return { everyMs: crew.pollEverySeconds * 1000, jitterMs: crew.jitterSeconds * 1000 };
+}
+
 export function createCrewState(crew: ScalperCrew): CrewState {
   const cache = new Map<number, Identity>();
   return {
@@ -51,6 +62,21 @@ export function createCrewState(crew: ScalperCrew): CrewState {
     identityUse: new Int32Array(crew.identities),
     blockedCounters: new Set(),
     nextIdentity: 0,
+  };
+}
+
+/**
+ * The crew's own handling of what the market tells it (CrewNotice): the market calls it
+ * synchronously, so the crew's state changes only through its own code, at the instant of the
+ * sale, and the market never touches a CrewState.
+ */
+export function crewNotices(state: CrewState): (notice: CrewNotice) => void {
+  return (notice) => {
+    switch (notice.kind) {
+      case 'sold':
+        markSold(state, notice.bookingId);
+        return;
+    }
   };
 }
 

@@ -2,7 +2,8 @@
  * The slots a crew holds, and the order in which an agent must cancel what did not sell. Each
  * agent keeps its own holdings sorted by appointment time, so the next cancellation is at the
  * front; sold holdings wait in a second queue until their appointment has passed, when their
- * e-mail address counts as free again. The market marks holdings sold (markSold).
+ * e-mail address counts as free again. A sale the market reports (CrewNotice 'sold', handled in
+ * crew.ts) marks a holding sold (markSold).
  */
 import type { Convocation } from './actions.js';
 import type { CrewState, Holding } from './context.js';

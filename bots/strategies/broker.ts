@@ -7,6 +7,7 @@ import type { Action, MarketMessage, Outcome, SlotInfo } from '../actions.js';
 import { admitted, bookOne, type BotMemory } from '../bot-steps.js';
 import { emptyQueues } from '../holdings.js';
 import type { CrewContext } from '../context.js';
+import { crewPollTiming } from '../crew.js';
 
 type Order = Extract<MarketMessage, { kind: 'order' }>;
 
@@ -16,11 +17,11 @@ const MIN_LEAD_MS = 12 * 3_600_000;
 export function* broker(ctx: CrewContext): Generator<Action, void, Outcome> {
   const mem: BotMemory = { holdings: emptyQueues() };
   const orders: Order[] = [];
-  const everyMs = ctx.crew.pollEverySeconds * 1000;
+  const { everyMs, jitterMs } = crewPollTiming(ctx.crew);
   yield { kind: 'sleep', ms: ctx.rng.between(0, everyMs + 1000) };
   for (;;) {
     const o = yield {
-      kind: 'watch', counter: orders.length > 0 ? ctx.counter : null, everyMs, jitterMs: ctx.crew.jitterSeconds * 1000, inbox: true,
+      kind: 'watch', counter: orders.length > 0 ? ctx.counter : null, everyMs, jitterMs, inbox: true,
       minLeadMs: MIN_LEAD_MS,
     };
     if (o.kind === 'inbox') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionsOf, answering, bookingDesk, crewContext, DAY, drive, idleWatch, slots } from '../test-support/crew-run.js';
+import { crewPollTiming } from '../crew.js';
 import { hoarder } from './hoarder.js';
 
 describe('hoarder', () => {
@@ -21,6 +22,15 @@ describe('hoarder', () => {
     expect(watches[0]?.counter).toBe('renewal');
     expect(watches.at(-1)?.counter).toBeNull();
     expect(ctx.state.unsold).toBe(3);
+  });
+
+  it('declares in every watch the poll timing the engine counts on its IP (crewPollTiming)', () => {
+    const { ctx, clock } = crewContext({ crew: { maxHeld: 2, pollEverySeconds: 45, jitterSeconds: 12 } });
+    const log = drive(hoarder(ctx), clock, answering(bookingDesk(slots(5, 20 * DAY))), 30);
+    const watches = actionsOf(log, 'watch');
+    expect(watches.length).toBeGreaterThan(2);
+    expect(crewPollTiming(ctx.crew)).toEqual({ everyMs: 45_000, jitterMs: 12_000 });
+    for (const w of watches) expect([w.everyMs, w.jitterMs]).toEqual([45_000, 12_000]);
   });
 
   it('switches to cancel-and-rebook sales when the counter checks names', () => {

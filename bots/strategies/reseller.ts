@@ -7,7 +7,7 @@
 import type { Action, Outcome, SaleMode, SlotInfo } from '../actions.js';
 import { admitted, bookOne, transferTo, type BotMemory } from '../bot-steps.js';
 import type { CrewContext } from '../context.js';
-import { hasIdentity, pickIdentity, unsoldCount } from '../crew.js';
+import { crewPollTiming, hasIdentity, pickIdentity, unsoldCount } from '../crew.js';
 import { drop, emptyQueues, hold, nextCancelAt, takeDue } from '../holdings.js';
 import { collectDraw, enterDraw, nextDrawStep } from './draws.js';
 
@@ -33,7 +33,7 @@ const minLead = (plan: ResellerPlan) => plan.cancelLeadMs + SALE_WINDOW_MS;
 export function* reseller(ctx: CrewContext, plan: ResellerPlan): Generator<Action, void, Outcome> {
   const { crew } = ctx;
   const mem: BotMemory = { holdings: emptyQueues() };
-  const everyMs = crew.pollEverySeconds * 1000;
+  const { everyMs, jitterMs } = crewPollTiming(crew);
   // the crew's agents are not started in step
   yield { kind: 'sleep', ms: ctx.rng.between(0, everyMs + 1000) };
   for (;;) {
@@ -41,7 +41,7 @@ export function* reseller(ctx: CrewContext, plan: ResellerPlan): Generator<Actio
     // nothing more to do with slots: stock full, or every address used up (purge, per-e-mail limit)
     const full = unsoldCount(ctx.state) >= plan.maxHeld || !hasIdentity(ctx.state, ctx.rules);
     const watch: Extract<Action, { kind: 'watch' }> = {
-      kind: 'watch', counter: blocked || full ? null : ctx.counter, everyMs, jitterMs: crew.jitterSeconds * 1000, inbox: true,
+      kind: 'watch', counter: blocked || full ? null : ctx.counter, everyMs, jitterMs, inbox: true,
       minLeadMs: minLead(plan),
     };
     const due = nextCancelAt(ctx.state, mem.holdings, ctx.now(), plan.cancelLeadMs);
@@ -80,7 +80,7 @@ export function* reseller(ctx: CrewContext, plan: ResellerPlan): Generator<Actio
 const RUSH_IF_SLOWER_THAN_MS = 30_000;
 
 function announcedRush(ctx: CrewContext, mem: BotMemory): number | undefined {
-  if (ctx.rules.release !== 'weekly' || ctx.crew.pollEverySeconds * 1000 < RUSH_IF_SLOWER_THAN_MS) return undefined;
+  if (ctx.rules.release !== 'weekly' || crewPollTiming(ctx.crew).everyMs < RUSH_IF_SLOWER_THAN_MS) return undefined;
   const release = ctx.announcedRelease(ctx.now() - 2000);
   if (release === undefined || mem.rushed === release) return undefined;
   // a second or two after the hour, as a person refreshing the page

@@ -118,8 +118,7 @@ export class AgentFactory {
     const state = this.info.crewStates[p.crew];
     if (!crew || !state) throw new Error(`no crew ${p.crew}`);
     const rng = streamFor(seed, p.id);
-    const pass = (plan.ipPass.get(p.ip) ?? 1) * plan.sessionPass(crew.pollEverySeconds * 1000);
-    const agent = new AgentRun(this.host, index, p.id, BOT, p.crew, p.local, rng.lognormal(25, 0.3), seedFor(seed, p.id), pass);
+    const agent = new AgentRun(this.host, index, p.id, BOT, p.crew, p.local, rng.lognormal(25, 0.3), seedFor(seed, p.id), plan.ipPass.get(p.ip) ?? 1);
     const net = { ip: p.ip, session: `s-${p.id}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0' };
     this.registry.add(agent, rng, net, null);
     agent.gen = STRATEGY_AGENTS[crew.strategy]({
@@ -139,9 +138,7 @@ export class AgentFactory {
       globalIndex: p.globalIndex, index: p.local, arrivalAt: p.arrivalAt, rng, sharedEmails: this.info.sharedEmails[p.group] ?? 0,
     });
     if (persona.identity.agdref !== undefined) this.info.registry.set(persona.identity.agdref, persona.papers);
-    const everyMs = ((persona.activeHours[1] - persona.activeHours[0]) * 60_000) / persona.checksPerDay;
-    const pass = (plan.ipPass.get(p.ip) ?? 1) * plan.sessionPass(everyMs);
-    const agent = new AgentRun(this.host, index, id, LEGIT, p.group, legitIndex, rng.lognormal(60, 0.4), seedFor(seed, id), pass);
+    const agent = new AgentRun(this.host, index, id, LEGIT, p.group, legitIndex, rng.lognormal(60, 0.4), seedFor(seed, id), plan.ipPass.get(p.ip) ?? 1);
     const net = { ip: p.ip, session: `s-${id}`, userAgent: 'Mozilla/5.0 (Linux; Android 10) Chrome/120.0 Mobile' };
     this.registry.add(agent, rng, net, this.clock(persona.activeHours));
     agent.gen = legitAgent({ ...this.context(id, rng, net), persona, group });

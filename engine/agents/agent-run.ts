@@ -54,6 +54,11 @@ export class AgentRun implements EventHandler {
   wGen = 0;
   /** legit only: hit by the rate limiter already (no need to look for more hits) */
   throttledOnce = false;
+  /**
+   * Share of the current watch's polls the rate limiter lets through (fluid model, 1 = no
+   * limit): set when a watch starts, from the interval that watch declares.
+   */
+  passRate = 1;
 
   constructor(
     readonly host: AgentHost,
@@ -68,8 +73,8 @@ export class AgentRun implements EventHandler {
     readonly latency: number,
     /** seed of this agent's counter-based draws */
     readonly drawSeed: number,
-    /** share of its polls the rate limiter lets through (fluid model, 1 = no limit) */
-    readonly passRate: number,
+    /** share of the polls on its IP the IP's bucket lets through (fluid model, 1 = no limit) */
+    readonly ipPass: number,
   ) {}
 
   fire(code: number, payload: unknown): void {

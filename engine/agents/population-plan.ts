@@ -11,6 +11,7 @@
  * through in the long run. Every other request goes through the target's real buckets.
  */
 import type { LegitGroup, ScalperCrew, Scenario } from '../../scenarios/schema.js';
+import { crewPollTiming } from '../../bots/crew.js';
 import type { Policy } from '../../target/domain/policy.js';
 import { hashString, streamFor, uniformAt } from '../rng.js';
 
@@ -45,7 +46,10 @@ export interface PopulationPlan {
   bots: BotPlan[];
   /** share of polls let through per IP (fluid rate-limit model) */
   ipPass: Map<string, number>;
-  /** share of one agent's polls let through by a per-session limit, given its poll interval */
+  /**
+   * share of one agent's polls let through by a per-session limit, given the poll interval its
+   * `watch` declares (a session is one agent's, so this is known only when it watches)
+   */
   sessionPass(everyMs: number): number;
 }
 
@@ -99,11 +103,13 @@ export function planPopulation(scenario: Scenario, policy: Policy, seed: number,
   if (rl?.perIp) {
     const demand = new Map<string, number>();
     const add = (ip: string, perMs: number) => demand.set(ip, (demand.get(ip) ?? 0) + perMs);
+    // before anyone has watched, so from what the crews will declare (bots/crew.ts), mean gap
     for (const b of bots) {
-      const crew = scenario.population.scalpers[b.crew] as ScalperCrew;
-      add(b.ip, 1 / (crew.pollEverySeconds * 1000 + (crew.jitterSeconds * 1000) / 2));
+      const { everyMs, jitterMs } = crewPollTiming(scenario.population.scalpers[b.crew] as ScalperCrew);
+      add(b.ip, 1 / (everyMs + jitterMs / 2));
     }
-    // a person looks for some weeks, not the whole run: weight their checks by that share
+    // people are not drawn yet: their group's median checks a day stand for each of them.
+    // A person looks for some weeks, not the whole run: weight their checks by that share
     const presence = Math.min(1, 60 / runDays);
     for (const p of legit) add(p.ip, (scenario.population.legit[p.group]?.checksPerDay.median ?? 1) / DAY * presence);
     const refill = rl.perIp.refillPerMinute / 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Convocation, Identity, MarketMessage } from '../../bots/actions.js';
-import { createCrewState } from '../../bots/crew.js';
+import type { Convocation, CrewNotice, Identity, MarketMessage } from '../../bots/actions.js';
+import { createCrewState, crewNotices } from '../../bots/crew.js';
 import { emptyQueues, hold } from '../../bots/holdings.js';
 import { ScalperCrewSchema } from '../../scenarios/schema/population.js';
 import { mergePolicy } from '../../scenarios/schema.js';
@@ -19,7 +19,13 @@ function setup(strategy: 'hoarder' | 'double-seller' | 'broker' | 'sniper') {
   const paid: [string, number][] = [];
   let doubles = 0;
   let now = 0;
-  const market = new Market([{ crew, state, agents: ['bot0', 'bot1'], counters: ['renewal'] }], {
+  const notices: CrewNotice[] = [];
+  const toCrew = crewNotices(state);
+  const notify = (n: CrewNotice) => {
+    notices.push(n);
+    toCrew(n);
+  };
+  const market = new Market([{ crew, notify, agents: ['bot0', 'bot1'], counters: ['renewal'] }], {
     now: () => now,
     post: (to, m) => posts.push([to, m]),
     paid: (b, _crew, eur) => paid.push([b, eur]),
@@ -32,7 +38,7 @@ function setup(strategy: 'hoarder' | 'double-seller' | 'broker' | 'sniper') {
     market.offer('bot0', 0, { kind: 'offer', convocation: c, priceEur: 100, copies, mode });
   };
   const order = (who: string, max = 150) => market.order(who, { kind: 'order', counter: 'renewal', maxPriceEur: max, identity: buyer, notAfter: 60 * DAY });
-  return { market, state, posts, paid, conv, offer, order, doubles: () => doubles, setNow: (t: number) => { now = t; } };
+  return { market, state, notices, posts, paid, conv, offer, order, doubles: () => doubles, setNow: (t: number) => { now = t; } };
 }
 
 describe('Market', () => {
@@ -47,6 +53,8 @@ describe('Market', () => {
     expect(delivered.every(([, x]) => x.kind === 'delivered' && x.convocation.bookingId === 'b1')).toBe(true);
     expect(m.paid).toEqual([['alice', 100], ['bob', 100]]);
     expect(m.doubles()).toBe(1);
+    // each sale is told to the crew at once; the second sale of the same slot changes nothing more
+    expect(m.notices).toEqual([{ kind: 'sold', bookingId: 'b1' }, { kind: 'sold', bookingId: 'b1' }]);
     expect(m.state.unsold).toBe(0);
   });
 

@@ -7,15 +7,18 @@
  * deterministic: orders in arrival order, the earliest affordable slot on offer, else the
  * cheapest broker.
  */
-import type { Action, Convocation, MarketMessage, Outcome, SaleMode } from '../../bots/actions.js';
-import type { CrewState } from '../../bots/context.js';
-import { markSold } from '../../bots/holdings.js';
+import type { Action, Convocation, CrewNotice, MarketMessage, Outcome, SaleMode } from '../../bots/actions.js';
 import type { ScalperCrew } from '../../scenarios/schema.js';
 import { OfferBook, type Offer } from './offer-book.js';
 
 export interface MarketCrew {
   crew: ScalperCrew;
-  state: CrewState;
+  /**
+   * The crew's handler of what the market tells it at once (bots/crew.ts `crewNotices`): a sale
+   * counts for the crew the instant it is made, before any agent acts again, which an inbox
+   * message read at the agent's next wake-up would not give.
+   */
+  notify(notice: CrewNotice): void;
   /** ids of its agents, in order */
   agents: string[];
   /** counters it works on */
@@ -164,7 +167,7 @@ export class Market {
 
   private sell(o: Order, f: Offer): void {
     const crew = this.crews[f.crew] as MarketCrew;
-    markSold(crew.state, f.conv.bookingId);
+    crew.notify({ kind: 'sold', bookingId: f.conv.bookingId });
     f.copiesLeft--;
     f.sold++;
     if (f.copiesLeft <= 0) this.book.remove(f);

@@ -12,6 +12,7 @@ const host = { onAgentEvent() {} };
 
 function watcher(seed: number, every: number, jitter: number, clock: ActiveClock | null, pass = 1): AgentRun {
   const a = new AgentRun(host, 0, `a${seed}`, BOT, 0, 0, 37.5, seed, pass);
+  a.passRate = pass;
   a.wEvery = every;
   a.wJitter = jitter;
   a.wClock = clock;

@@ -34,6 +34,8 @@ export interface RunnerParts {
   board: WatchBoard;
   market: Market;
   counters: readonly string[];
+  /** share of polls made every `everyMs` a session's bucket lets through (fluid model) */
+  sessionPass(everyMs: number): number;
   /** proof-of-work difficulty of the policy (the sim target checks a cheaper one) */
   powDifficulty: number;
   eurPerUsd: number;
@@ -100,6 +102,8 @@ export class AgentRunner implements AgentHost {
         if ((a.until ?? Infinity) <= scheduler.now) return TIMEOUT_OUTCOME;
         const counter = a.counter === null ? -1 : (this.counterIndex.get(a.counter) ?? -2);
         if (counter === -2) return { kind: 'rejected', rejected: 'NOT_FOUND' };
+        // the rate limit's share is read from what the agent declares, not guessed from its config
+        agent.passRate = agent.ipPass * this.parts.sessionPass(a.everyMs);
         this.parts.board.start(agent, a, counter, a.activeHours ? this.parts.registry.clockOf[agent.index] ?? null : null);
         return undefined;
       }

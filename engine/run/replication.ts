@@ -4,7 +4,7 @@
  * (scenario, policy, replication) gives byte-identical JSON. The replication seed does not depend
  * on the policy, so policies are compared on the same people arriving at the same times.
  */
-import { createCrewState } from '../../bots/crew.js';
+import { createCrewState, crewNotices } from '../../bots/crew.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import { parisDate } from '../../target/domain/calendar.js';
 import type { Policy } from '../../target/domain/policy.js';
@@ -68,7 +68,7 @@ export function simulateReplication(
   const crews = crewsCfg.map((crew) => ({ crew, state: createCrewState(crew) }));
   const crewStates = crews.map((c) => c.state);
   const market = new Market(crews.map(({ crew, state }, i) => ({
-    crew, state, counters: crewCounters(crew, plan.counters),
+    crew, notify: crewNotices(state), counters: crewCounters(crew, plan.counters),
     agents: plan.bots.filter((b) => b.crew === i).map((b) => b.id),
   })), {
     now: () => kernel.now,
@@ -83,6 +83,7 @@ export function simulateReplication(
   const captcha = policy.policy.measures.captcha;
   const runner = new AgentRunner({
     scheduler: kernel, registry, recorder, driver, oracle: driver, requests, board, market, counters: plan.counters,
+    sessionPass: plan.sessionPass,
     powDifficulty: captcha?.kind === 'proof-of-work' ? captcha.difficulty : 0,
     eurPerUsd: scenario.market.eurPerUsd,
   });
