@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sizedScenarioYaml } from '../../engine/test-support/sized-scenario.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -15,25 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'guichet-run-size-'));
 /** tsx by path: the child runs in a temporary folder, where the name "tsx" resolves to nothing */
 const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
-const scenario = (perWeek: string, duration: string, groups = 1): string => `
-name: sized
-start: 2019-01-07
-duration: ${duration}
-target:
-  counters:
-    renewal: { days: [mon, tue], hours: "08:30-12:00", slotMinutes: 15, desks: 2 }
-policy:
-  release: { kind: weekly, day: sun, at: "20:00", horizon: 4w }
-population:
-  legit:
-${Array.from({ length: groups }, (_, i) => `    - group: g${i}
-      counter: renewal
-      arrivals: { perWeek: ${perWeek} }
-      deadlineDays: { min: 20, max: 90 }
-      checksPerDay: { median: 3 }`).join('\n')}
-  scalpers:
-    - { crew: cafe, strategy: hoarder, agents: 3, pollEverySeconds: 1, priceEur: 120 }
-`;
+const scenario = (perWeek: string, duration: string, groups = 1): string => sizedScenarioYaml({ perWeek, duration, groups });
 
 function guichet(...args: string[]) {
   return spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'cli/main.ts'), ...args], {
@@ -54,7 +37,7 @@ describe('bounds and run size', () => {
   it('validate gives perWeek: 1e9 a located error, exit 2', () => {
     const r = guichet('validate', 'absurd.yaml');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('absurd.yaml:14:28 population.legit[0].arrivals.perWeek: must be at most 10,000, got 1e9');
+    expect(r.stderr).toContain('absurd.yaml:11:59 population.legit[0].arrivals.perWeek: must be at most 10,000, got 1e9');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -1,30 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, parseScenario } from '../../scenarios/load.js';
+import { sizedScenarioYaml } from '../test-support/sized-scenario.js';
 import { BYTES, DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from './run-size.js';
 
 const MINIMAL = loadScenario('scenarios/fixtures/good/minimal.yaml');
 
-/** minimal.yaml with other policies: renewal opens mon+tue 08:30-12:00, 15 min slots, 2 desks */
-function withPolicies(policies: string): ReturnType<typeof parseScenario> {
-  return parseScenario(`
-name: sized
-start: 2019-01-07
-duration: 4w
-target:
-  counters:
-    renewal: { days: [mon, tue], hours: "08:30-12:00", slotMinutes: 15, desks: 2 }
-policy:
-  release: { kind: weekly, day: sun, at: "20:00", horizon: 4w }
-policies:
-${policies}
-population:
-  legit:
-    - { group: workers, counter: renewal, arrivals: { perWeek: 20 }, deadlineDays: { min: 20, max: 90 }, checksPerDay: { median: 3 } }
-  scalpers:
-    - { crew: cafe, strategy: hoarder, agents: 3, identities: 50, pollEverySeconds: 1, priceEur: 120 }
-`, 'sized.yaml');
-}
+/** minimal.yaml's counter and population, with other policies */
+const withPolicies = (policies: string) => parseScenario(sizedScenarioYaml({ duration: '4w', perWeek: '20', policies }), 'sized.yaml');
 
 describe('estimateRunSize', () => {
   it('counts the people arriving, the scalper agents and the slots of the run and its horizon', () => {
@@ -75,21 +58,7 @@ describe('runSizeProblem', () => {
   });
 
   it('refuses, with the default limit, a scenario within every bound but too large in total', () => {
-    const groups = Array.from({ length: 10 }, (_, i) =>
-      `    - { group: g${i}, counter: renewal, arrivals: { perWeek: 10000 }, deadlineDays: { min: 20, max: 90 }, checksPerDay: { median: 3 } }`);
-    const s = parseScenario(`
-name: too large
-start: 2019-01-07
-duration: 520w
-target:
-  counters:
-    renewal: { days: [mon, tue], hours: "08:30-12:00", slotMinutes: 15, desks: 2 }
-policy:
-  release: { kind: weekly, day: sun, at: "20:00", horizon: 4w }
-population:
-  legit:
-${groups.join('\n')}
-`, 'large.yaml');
+    const s = parseScenario(sizedScenarioYaml({ duration: '520w', perWeek: '10000', groups: 10, crew: false }), 'large.yaml');
     const size = estimateRunSize(s);
     expect(size.people).toBe(52_000_000);
     expect(runSizeProblem(size, DEFAULT_MAX_AGENTS)).toMatch(/about 52,000,000 people, 0 scalper agents, .* \(about 2\d\d GB\); the limit is 250,000 agents \(about 1\.0 GB\)/);
