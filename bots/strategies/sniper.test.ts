@@ -5,6 +5,20 @@ import { sniper } from './sniper.js';
 
 const crew = { strategy: 'sniper' as const, agents: 2, pollEverySeconds: 1, counter: 'first-request' };
 
+/** Once the crew holds b1, a buyer pays for it (once): the transfer arrives in the watch's inbox. */
+function buyerOnceHeld(desk: ReturnType<typeof bookingDesk>) {
+  let sold = false;
+  return {
+    get sold() { return sold; },
+    answer(a: Action): Outcome | undefined {
+      if (a.kind !== 'watch' || !desk.live().includes('b1') || sold) return undefined;
+      sold = true;
+      const convocation = { bookingId: 'b1', token: 't1', slotId: 'first-request#0', counter: 'first-request', slotStart: 20 * DAY, name: 'x' };
+      return { kind: 'inbox', messages: [{ kind: 'transfer', orderId: 'o1', convocation, buyer }] };
+    },
+  };
+}
+
 describe('sniper', () => {
   it('watches and books only its own counter, among the first 10 slots listed, up to 5 slots per agent by default', () => {
     const { ctx, clock } = crewContext({ crew, counter: 'first-request' });
@@ -33,16 +47,8 @@ describe('sniper', () => {
   it('sells by cancel-and-rebook in the buyer\'s name, then delivers the new convocation', () => {
     const { ctx, clock } = crewContext({ crew: { ...crew, maxHeld: 1 }, counter: 'first-request' });
     const desk = bookingDesk(slots(1, 20 * DAY, 'first-request'));
-    let sold = false;
-    const log = drive(sniper(ctx), clock, answering(desk, (a): Outcome | undefined => {
-      // once it holds b1, a buyer pays for it
-      if (a.kind === 'watch' && desk.live().includes('b1') && !sold) {
-        sold = true;
-        const convocation = { bookingId: 'b1', token: 't1', slotId: 'first-request#0', counter: 'first-request', slotStart: 20 * DAY, name: 'x' };
-        return { kind: 'inbox', messages: [{ kind: 'transfer', orderId: 'o1', convocation, buyer }] };
-      }
-      return undefined;
-    }), 40, (a) => a.kind === 'deliver');
+    const purchase = buyerOnceHeld(desk);
+    const log = drive(sniper(ctx), clock, answering(desk, (a) => purchase.answer(a)), 40, (a) => a.kind === 'deliver');
     const tail = log.slice(log.findIndex((s) => s.action.kind === 'cancel')).map((s) => s.action);
     expect(tail.map((a) => a.kind)).toEqual(['cancel', 'sleep', 'book', 'deliver']);
     expect(tail[0]).toEqual({ kind: 'cancel', bookingId: 'b1', token: 't1' });
@@ -59,15 +65,11 @@ describe('sniper', () => {
   it('tells the market it could not deliver when another bot took the slot during the rebooking', () => {
     const { ctx, clock } = crewContext({ crew: { ...crew, maxHeld: 1 }, counter: 'first-request' });
     const desk = bookingDesk(slots(1, 20 * DAY, 'first-request'));
-    let sold = false;
+    const purchase = buyerOnceHeld(desk);
     const log = drive(sniper(ctx), clock, answering(desk, (a): Outcome | undefined => {
-      if (a.kind === 'watch' && desk.live().includes('b1') && !sold) {
-        sold = true;
-        const convocation = { bookingId: 'b1', token: 't1', slotId: 'first-request#0', counter: 'first-request', slotStart: 20 * DAY, name: 'x' };
-        return { kind: 'inbox', messages: [{ kind: 'transfer', orderId: 'o1', convocation, buyer }] };
-      }
-      if (a.kind === 'book' && sold) return { kind: 'rejected', rejected: 'SLOT_TAKEN' };
-      return undefined;
+      // another bot takes the slot between the cancel and the rebooking
+      if (a.kind === 'book' && purchase.sold) return { kind: 'rejected', rejected: 'SLOT_TAKEN' };
+      return purchase.answer(a);
     }), 40, (a) => a.kind === 'deliver');
     expect(log.at(-1)?.action).toEqual({ kind: 'deliver', orderId: 'o1', convocation: null });
   });
