@@ -9,13 +9,6 @@ export function integerIn(min: number, max: number) {
   };
 }
 
-export function oneOf<T extends string>(values: readonly T[]) {
-  return (text: string): T => {
-    if (!(values as readonly string[]).includes(text)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}, got "${text}"`);
-    return text as T;
-  };
-}
-
 export function list(text: string, previous: string[] = []): string[] {
   return [...previous, ...text.split(',').map((s) => s.trim()).filter(Boolean)];
 }
