@@ -108,9 +108,15 @@ export type Action =
   /** at the counter, with one's papers */
   | { kind: 'checkIn'; bookingId: string; counter: string; presented: { firstName: string; lastName: string } };
 
+/**
+ * Why a request was refused: the target's code, or `UNAVAILABLE` when no usable answer came (a
+ * live target that timed out, dropped the connection or answered 5xx): a page that did not load.
+ */
+export type RefusalCode = ErrorCode | 'UNAVAILABLE';
+
 export type Outcome =
   | { kind: 'ok' }
-  | { kind: 'rejected'; rejected: ErrorCode }
+  | { kind: 'rejected'; rejected: RefusalCode }
   | { kind: 'slots'; slots: SlotInfo[] }
   | { kind: 'inbox'; messages: MarketMessage[] }
   | { kind: 'timeout' }

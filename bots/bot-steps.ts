@@ -4,7 +4,7 @@
  * book a slot in a given name, hand a held slot over to a buyer by cancel-and-rebook.
  */
 import type { ErrorCode } from '../target/domain/errors.js';
-import type { Action, ChallengeInfo, Convocation, Identity, MarketMessage, Outcome, Solver } from './actions.js';
+import type { Action, ChallengeInfo, Convocation, Identity, MarketMessage, Outcome, RefusalCode, Solver } from './actions.js';
 import type { CrewContext } from './context.js';
 import { drop, type HoldingQueues } from './holdings.js';
 import { enterWaitingRoom, ticketValid } from './seeker.js';
@@ -39,7 +39,7 @@ export function solverFor(ctx: CrewContext, challenge: ChallengeInfo): Solver {
 }
 
 /** A captcha answer ready to submit, or the code that stopped us. */
-export function* solvedCaptcha(ctx: CrewContext, mem: BotMemory): Step<{ id: string; answer: string } | ErrorCode> {
+export function* solvedCaptcha(ctx: CrewContext, mem: BotMemory): Step<{ id: string; answer: string } | RefusalCode> {
   if (ctx.rules.captchaReplay && mem.replayable) return mem.replayable;
   const c = yield { kind: 'captcha' };
   if (c.kind === 'rejected') return c.rejected;
@@ -62,7 +62,7 @@ export function* admitted(ctx: CrewContext, mem: BotMemory): Step<boolean> {
 /** Books `slotId` in the name of `identity` (confirming at once: the crew reads its catch-all mailbox). */
 export function* bookOne(
   ctx: CrewContext, mem: BotMemory, slotId: string, identity: Identity, captcha?: { id: string; answer: string },
-): Step<Convocation | ErrorCode> {
+): Step<Convocation | RefusalCode> {
   for (let attempt = 0; attempt < 2; attempt++) {
     let answer = captcha;
     captcha = undefined;

@@ -30,7 +30,7 @@ export interface AgentNet {
   session: string;
 }
 
-export interface Driver<Answer extends Outcome | Promise<Outcome> = Outcome | Promise<Outcome>> {
+export interface Driver<Answer = Outcome | Promise<Outcome>> {
   /** Performs one request; a refusal is an outcome (`rejected` with the target's code), never a throw. */
   perform(net: AgentNet, action: TargetAction): Answer;
   /** The person (or whoever holds the convocation) at the counter: served or refused. */
@@ -39,3 +39,41 @@ export interface Driver<Answer extends Outcome | Promise<Outcome> = Outcome | Pr
 
 /** A driver whose answers exist at once: what virtual time needs. */
 export type SyncDriver = Driver<Outcome>;
+
+/** Why a request got no HTTP answer: the driver's deadline passed, the socket failed, or the answer made no sense. */
+export type WireFailure = 'timeout' | 'connection' | 'protocol';
+
+/**
+ * A request's answer as it came over the wire: the outcome the agent gets, and what a load tool
+ * counts. A failure is an outcome too (`rejected` with `UNAVAILABLE`), never a throw, so an agent
+ * retries as a person would when a page does not load.
+ */
+export interface WireAnswer {
+  outcome: Outcome;
+  /** HTTP status of the (last) response; 0 when none came */
+  status: number;
+  failure?: WireFailure;
+}
+
+/**
+ * A driver of a remote target (HTTP API, HTML forms, a browser, or a team's own module). Live
+ * runs take one; `close()` releases its sockets, browsers or pools.
+ */
+export interface LiveDriver extends Driver<Promise<WireAnswer>> {
+  close(): Promise<void>;
+}
+
+/** What a live driver is built from. */
+export interface LiveDriverOptions {
+  /** base URL of the target, e.g. http://127.0.0.1:4100 (no trailing slash) */
+  url: string;
+  /** bearer token of the target's admin routes (check-in at the counter, reading mail) */
+  adminToken: string;
+  /** ms before a request counts as a timeout; default 10,000 */
+  timeoutMs?: number;
+  /** keep-alive connections to the target at most; default 64 */
+  connections?: number;
+}
+
+/** What a driver module (`--driver ./my-driver.js`) exports as its default. */
+export type LiveDriverFactory = (options: LiveDriverOptions) => LiveDriver | Promise<LiveDriver>;

@@ -2,12 +2,11 @@
  * What a legit user's request outcome tells the metrics: the measure that refused them
  * (collateral), and whether they now hold a slot.
  */
-import type { Action, Outcome } from '../../bots/actions.js';
-import type { ErrorCode } from '../../target/domain/errors.js';
+import type { Action, Outcome, RefusalCode } from '../../bots/actions.js';
 import type { CollateralMeasure } from './result-types.js';
 import { HOLDING, WAITING, type Recorder } from './recorder.js';
 
-const MEASURE_OF: Partial<Record<ErrorCode, CollateralMeasure>> = {
+const MEASURE_OF: Partial<Record<RefusalCode, CollateralMeasure>> = {
   CAPTCHA_REQUIRED: 'captcha',
   CAPTCHA_INVALID: 'captcha',
   CAPTCHA_EXPIRED: 'captcha',

@@ -8,6 +8,8 @@ export const RESULT_SCHEMA = 'guichet.result/v1' as const;
 
 /** Flat metric names, as in DESIGN.md; their catalogue (unit, domain, direction) is scenarios/metrics.ts. */
 import type { MetricName } from '../../scenarios/metrics.js';
+import type { LiveReplication } from './live-types.js';
+export * from './live-types.js';
 export { METRIC_NAMES as METRICS, METRIC_CATALOGUE, UNIT_DOMAIN, clampToDomain, isMetricName } from '../../scenarios/metrics.js';
 export type { MetricDomain, MetricName, MetricSpec, MetricUnit } from '../../scenarios/metrics.js';
 
@@ -125,6 +127,8 @@ export interface ReplicationResult {
   /** waitDays histogram of served legit users: index = whole days, value = count */
   waitDaysHistogram: number[];
   series: { daily: DailyPoint[]; releases: ReleasePoint[] };
+  /** live runs only (`--mode live`): latency, errors, traffic and the reconciled ledgers */
+  live?: LiveReplication;
 }
 
 export interface PolicyResult {
