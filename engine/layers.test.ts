@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const ENGINE = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(ENGINE);
 /** lowest first; `.` is engine/'s own leaf modules (rng.ts) */
-const LAYERS = ['.', 'kernel', 'drivers', 'agents', 'polls', 'measure', 'market', 'run'];
+const LAYERS = ['.', 'kernel', 'drivers', 'agents', 'polls', 'measure', 'market', 'run', 'live'];
 /** engine/result.ts re-exports measure/ for reports/ and cli/: nothing inside engine/ may use it */
 const OUTWARD = new Set(['result.ts']);
 
