@@ -7,11 +7,29 @@
  * The throttle draw of poll k is counter-based too, so a poll gets the same answer whether it is
  * materialised or only counted.
  */
+import type { Action } from '../../bots/actions.js';
 import type { AgentRun } from '../agents/agent-run.js';
+import type { ActiveClock } from '../kernel/active-clock.js';
 import { uniform3 } from '../rng.js';
 
 const JITTER_KEY = 0;
 const THROTTLE_KEY = 1;
+
+/** Starts a watch at `now`: the agent's watch fields, from which every poll time follows. */
+export function beginWatch(agent: AgentRun, w: Extract<Action, { kind: 'watch' }>, counter: number, clock: ActiveClock | null, now: number): void {
+  agent.watching = true;
+  agent.wSeq++;
+  agent.wCounter = counter;
+  agent.wEvery = Math.max(1, w.everyMs);
+  agent.wJitter = Math.min(Math.max(0, w.jitterMs), agent.wEvery);
+  agent.wClock = clock;
+  agent.wStartedAt = now;
+  agent.wA0 = clock ? clock.toActive(now) : now;
+  agent.wK = 0;
+  agent.wUntil = w.until ?? Infinity;
+  agent.wInbox = w.inbox ?? false;
+  agent.wLead = Math.max(0, w.minLeadMs ?? 0);
+}
 
 /** Server time of poll k of the agent's current watch. */
 export function pollTime(a: AgentRun, k: number): number {

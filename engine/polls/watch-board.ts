@@ -14,7 +14,7 @@ import type { ActiveClock } from '../kernel/active-clock.js';
 import { HeapSpace, IndexedHeap } from '../kernel/indexed-heap.js';
 import type { EventHandler, Kernel } from '../kernel/kernel.js';
 import type { InventoryChanges } from './inventory-changes.js';
-import { firstPollFrom, pollTime } from './poll-schedule.js';
+import { beginWatch, firstPollFrom, pollTime } from './poll-schedule.js';
 
 export type PollResult = SlotInfo[] | 'empty' | 'refused';
 
@@ -88,18 +88,7 @@ export class WatchBoard {
 
   start(agent: AgentRun, w: Extract<Action, { kind: 'watch' }>, counter: number, clock: ActiveClock | null): void {
     const now = this.kernel.now;
-    agent.watching = true;
-    agent.wSeq++;
-    agent.wCounter = counter;
-    agent.wEvery = Math.max(1, w.everyMs);
-    agent.wJitter = Math.min(Math.max(0, w.jitterMs), agent.wEvery);
-    agent.wClock = clock;
-    agent.wStartedAt = now;
-    agent.wA0 = clock ? clock.toActive(now) : now;
-    agent.wK = 0;
-    agent.wUntil = w.until ?? Infinity;
-    agent.wInbox = w.inbox ?? false;
-    agent.wLead = Math.max(0, w.minLeadMs ?? 0);
+    beginWatch(agent, w, counter, clock, now);
     this.watching.add(agent);
     if (agent.wUntil < Infinity) this.kernel.at(Math.max(now, agent.wUntil), agent, TIMEOUT, agent.wGen);
     if (counter < 0) return;

@@ -42,16 +42,7 @@ export class SimWatchHost implements WatchHost {
   }
 
   skipped(agent: AgentRun, from: number, to: number): void {
-    const { recorder } = this;
-    const n = to - from;
-    if (agent.kind === LEGIT) {
-      recorder.effort(agent.local, n * CHECK_MS);
-      if (!agent.throttledOnce && firstThrottled(agent, from, to) >= 0) this.throttledLegit(agent);
-    }
-    // polls before the end of the warm-up are not counted as traffic, as when they are simulated
-    const w = recorder.warmupEnd;
-    const split = w > this.scheduler.now ? to : w <= agent.wStartedAt ? from : Math.min(to, firstPollFrom(agent, w));
-    if (to > split) recorder.requestsAt(agent, to - split, true, Infinity);
+    countSkippedPolls(this.recorder, this.scheduler.now, agent, from, to, () => this.throttledLegit(agent));
   }
 
   ended(agent: AgentRun, why: 'slots' | 'inbox' | 'timeout', slots: SlotInfo[] | undefined): void {
@@ -64,4 +55,19 @@ export class SimWatchHost implements WatchHost {
     agent.throttledOnce = true;
     this.recorder.hit(agent.local, 'rateLimit');
   }
+}
+
+/**
+ * Polls [from, to) of a watcher were not made (elided): count them as traffic and as a person's
+ * time, and tell `throttled` when the fluid rate-limit model refuses one of a person's.
+ */
+export function countSkippedPolls(recorder: Recorder, now: number, agent: AgentRun, from: number, to: number, throttled: () => void): void {
+  if (agent.kind === LEGIT) {
+    recorder.effort(agent.local, (to - from) * CHECK_MS);
+    if (!agent.throttledOnce && firstThrottled(agent, from, to) >= 0) throttled();
+  }
+  // polls before the end of the warm-up are not counted as traffic, as when they are simulated
+  const w = recorder.warmupEnd;
+  const split = w > now ? to : w <= agent.wStartedAt ? from : Math.min(to, firstPollFrom(agent, w));
+  if (to > split) recorder.requestsAt(agent, to - split, true, Infinity);
 }
