@@ -12,6 +12,7 @@ import { DateString, LocalText, PositiveDuration } from './schema/common.js';
 import { crossCheck } from './schema/cross-checks.js';
 import { GatesSchema, ObjectiveSchema } from './schema/outcomes.js';
 import { BASELINE, BaselineSchema, mergePolicy, PolicyName, PolicyOverrideSchema } from './schema/policies.js';
+import { LiveSchema } from './schema/live.js';
 import { MarketSchema, PopulationSchema } from './schema/population.js';
 
 export const TargetSchema = z.strictObject({
@@ -43,6 +44,7 @@ export const ScenarioSchema = z.strictObject({
   market: MarketSchema,
   replications: z.number().int().min(1).max(MAX.replications, atMost(MAX.replications)).default(10).describe('runs per policy, at most 1,000'),
   gates: GatesSchema.describe('pass/fail thresholds, e.g. legit.servedBeforeDeadline: ["mean>=0.8"]'),
+  live: LiveSchema.optional().describe('how the scenario runs with `--mode live`: race speed and window, timeouts, driver; live runs only'),
 }).superRefine((value, ctx) => {
   crossCheck(value, ({ path, message, hint, input }) => {
     ctx.addIssue({ code: 'custom', path, message, input, ...(hint ? { params: { hint } } : {}) });

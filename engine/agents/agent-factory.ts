@@ -49,7 +49,8 @@ export interface SetupInfo {
   plan: PopulationPlan;
   rules: PublicRules;
   crewStates: CrewState[];
-  registry: Map<string, { firstName: string; lastName: string }>;
+  /** the AGDREF registry of the target, filled as people arrive */
+  registry: { set(agdref: string, papers: { firstName: string; lastName: string }): unknown };
   /** shared e-mail addresses per group */
   sharedEmails: number[];
 }

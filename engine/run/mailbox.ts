@@ -5,11 +5,14 @@
 import type { MarketMessage } from '../../bots/actions.js';
 import { HOLDING, type Recorder } from '../measure/recorder.js';
 import type { WatchBoard } from '../polls/watch-board.js';
+
+/** Whoever ends an agent's watch when a message arrives: the watch board, or a live run's watches. */
+export type MessageWatcher = Pick<WatchBoard, 'onMessage'>;
 import { LEGIT } from '../agents/agent-run.js';
 import type { AgentRegistry } from '../agents/agent-registry.js';
 
 export class Mailbox {
-  constructor(private readonly registry: AgentRegistry, private readonly recorder: Recorder, private readonly board: WatchBoard) {}
+  constructor(private readonly registry: AgentRegistry, private readonly recorder: Recorder, private readonly board: MessageWatcher) {}
 
   post(agentId: string, msg: MarketMessage): void {
     const agent = this.registry.byId.get(agentId);

@@ -7,9 +7,11 @@ import { z } from 'zod';
 import { atMost, CounterId } from '../../target/domain/policy.js';
 import { DayRange, MAX, medianUpTo, upTo } from './bounds.js';
 import { ActiveHours, Id, LocalText, Share } from './common.js';
+import { Client } from './live.js';
 
 export const LegitGroupSchema = z.strictObject({
   group: Id.describe('unique id of the group, used in reports'),
+  client: Client.optional(),
   label: LocalText.optional().describe('name shown in reports: text, or { fr: …, en: … }; default the id'),
   counter: CounterId.describe('the counter they need, one of target.counters'),
   arrivals: z.strictObject({
@@ -47,6 +49,7 @@ export const CaptchaSolverSchema = z.strictObject({
 export type CaptchaSolver = z.output<typeof CaptchaSolverSchema>;
 
 export const ScalperCrewSchema = z.strictObject({
+  client: Client.optional(),
   crew: Id.describe('unique id of the crew'),
   label: LocalText.optional().describe('name shown in reports: text, or { fr: …, en: … }; default the id'),
   strategy: z.enum(STRATEGIES),

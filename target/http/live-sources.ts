@@ -65,6 +65,10 @@ export class MemoryRegistry implements Registry {
     this.entries = new Map(entries.map((e) => [e.agdref.trim(), { firstName: e.firstName, lastName: e.lastName }]));
     return this.entries.size;
   }
+  /** Adds or replaces one entry (a harness registering people as they arrive). */
+  add(agdref: string, papers: { firstName: string; lastName: string }): void {
+    this.entries.set(agdref.trim(), { firstName: papers.firstName, lastName: papers.lastName });
+  }
   get size(): number {
     return this.entries.size;
   }

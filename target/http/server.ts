@@ -37,7 +37,9 @@ export interface StartOptions {
   trustProxy?: boolean;
   /** real ms between timer ticks (expiry of holds, draws without traffic); default 1000 */
   tickEveryMs?: number;
-  /** replaces the scaled clock (tests) */
+  /** the AGDREF registry to use (a harness fills it as people arrive); default an empty one, loaded by PUT /admin/registry */
+  registry?: MemoryRegistry;
+  /** replaces the scaled clock (tests, and a live harness sharing its clock) */
   clock?: Clock;
   log?: (message: string, err: unknown) => void;
 }
@@ -93,7 +95,7 @@ export async function startTarget(options: StartOptions = {}): Promise<RunningTa
     const seed = options.seed ?? store.getMeta(SEED_META) ?? randomBytes(12).toString('hex');
     // Kept so that a restart on the same database computes the same random release times.
     store.setMeta(SEED_META, seed);
-    const registry = new MemoryRegistry();
+    const registry = options.registry ?? new MemoryRegistry();
     const target = new BookingTarget({ store, clock, ids: cryptoIds, random: cryptoRandom, registry, seed }, settings);
     target.tick();
 

@@ -1,0 +1,47 @@
+/**
+ * The one clock of a live run, shared by the harness and the target it starts: simulated time
+ * runs at `speed` simulated ms per real ms, and jumps forward when the run has nothing to wait
+ * for (between releases, where only empty polls would happen). It never goes back, so the
+ * target's timestamps, expiries and rate-limit buckets stay consistent.
+ */
+import { performance } from 'node:perf_hooks';
+
+export class LiveClock {
+  /** simulated time at the anchor */
+  private simAt: number;
+  /** real time (performance.now()) at the anchor */
+  private realAt: number;
+
+  constructor(start: number, readonly speed: number, private readonly realNow: () => number = () => performance.now()) {
+    if (!(Number.isFinite(speed) && speed > 0)) throw new RangeError(`speed must be a positive number, got ${speed}`);
+    this.simAt = start;
+    this.realAt = realNow();
+  }
+
+  /** Simulated time now (whole ms, as the target stores it). */
+  now(): number {
+    return Math.floor(this.simAt + (this.realNow() - this.realAt) * this.speed);
+  }
+
+  /** Moves simulated time forward to `t` at once (never back). */
+  jumpTo(t: number): void {
+    const now = this.now();
+    if (t <= now) return;
+    this.simAt = t;
+    this.realAt = this.realNow();
+  }
+
+  /** Real ms until simulated time `t` (0 when it is past). */
+  realDelayUntil(t: number): number {
+    return Math.max(0, (t - this.now()) / this.speed);
+  }
+
+  /**
+   * The real time (performance.now()) at which simulated time `t` was or will be reached at the
+   * current pace; a time before the last jump maps to the jump itself. This is when an agent
+   * meant to send a request scheduled at `t`: the start of its latency as a person lives it.
+   */
+  realTimeOf(t: number): number {
+    return this.realAt + Math.max(0, t - this.simAt) / this.speed;
+  }
+}

@@ -1,0 +1,31 @@
+/** What a live run is given: its settings, where its files go, how drivers and metrics are made. */
+import type { LiveSettings } from '../../scenarios/schema/live.js';
+import type { LiveDriver, LiveDriverOptions } from '../drivers/driver.js';
+import type { LiveReplication, RaceWindow } from '../measure/live-types.js';
+import type { LiveProbe } from './live-runner.js';
+
+export interface LivePopulation {
+  id: string;
+  kind: 'people' | 'crew';
+  client: 'http' | 'browser';
+}
+
+/** The live metrics of one replication: fed by the runner and the floods, summarised at the end. */
+export interface LiveMetrics extends LiveProbe {
+  floodSecond(requests: number, errors: number): void;
+  summary(): Pick<LiveReplication, 'populations' | 'traffic'>;
+}
+
+export interface LiveRunOptions {
+  settings: LiveSettings;
+  /** folder of the target's SQLite files (the run's output folder) */
+  workDir: string;
+  /** name of the driver, for the result */
+  driverName: string;
+  createDriver(client: 'http' | 'browser', options: LiveDriverOptions): Promise<LiveDriver>;
+  createMetrics(populations: readonly LivePopulation[], clock: { virtualNow(): number }): LiveMetrics;
+  /** a race window opens (floods start there) */
+  onWindow?(window: RaceWindow): void;
+  warn?(message: string): void;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,203 @@
+/**
+ * One replication of a scenario under one policy, live: the reference target started on
+ * loopback with the run's live clock, the agents of bots/ sending real requests through live
+ * drivers, the market and the counter modelled as in the simulation, then the same metrics as a
+ * simulated replication plus the live block (latency, errors, traffic, reconciled ledgers).
+ * Built in the order of run/replication.ts; what differs is the clock (pacer.ts), the runner
+ * (live-runner.ts) and the watches (live-watches.ts).
+ */
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCrewState, crewNotices } from '../../bots/crew.js';
+import type { Scenario } from '../../scenarios/schema.js';
+import { parisDate } from '../../target/domain/calendar.js';
+import type { Policy } from '../../target/domain/policy.js';
+import { durationMs } from '../../target/domain/time-units.js';
+import { AgentFactory, publicRules, type SetupInfo } from '../agents/agent-factory.js';
+import { AgentRegistry } from '../agents/agent-registry.js';
+import { LEGIT, type AgentRun } from '../agents/agent-run.js';
+import { crewCounters, planPopulation } from '../agents/population-plan.js';
+import type { AgentNet, LiveDriver } from '../drivers/driver.js';
+import { Kernel, type EventHandler } from '../kernel/kernel.js';
+import { Market } from '../market/market.js';
+import { LIVE_SCHEMA, type LiveReplication, type RaceWindow } from '../measure/live-types.js';
+import { Recorder } from '../measure/recorder.js';
+import { computeResult } from '../measure/replication-metrics.js';
+import type { ReplicationResult } from '../measure/result-types.js';
+import { InventoryChanges } from '../polls/inventory-changes.js';
+import { replicationSeed } from '../rng.js';
+import { Mailbox } from '../run/mailbox.js';
+import { storeTap } from '../run/store-tap.js';
+import { HarnessLedger } from './harness-ledger.js';
+import { LiveClock } from './live-clock.js';
+import { LiveRunner } from './live-runner.js';
+import { startLiveTarget } from './live-target.js';
+import { LiveWatches } from './live-watches.js';
+import { Pacer } from './pacer.js';
+import { insideWindow, raceWindows } from './race-windows.js';
+import { fetchLedger, reconcile } from './reconcile.js';
+import { wireSession } from './wire-session.js';
+import type { LiveMetrics, LiveRunOptions } from './live-options.js';
+
+const DAY = 86_400_000;
+const USERS_PER_SHARED_EMAIL = 8;
+
+export async function liveReplication(
+  scenario: Scenario, policy: { name: string; policy: Policy }, replication: number, o: LiveRunOptions,
+): Promise<ReplicationResult> {
+  const seed = replicationSeed(scenario.seed, replication);
+  const start = parisDate(scenario.start);
+  const end = start + durationMs(scenario.duration);
+  const warmupEnd = start + durationMs(scenario.warmup);
+  const live = o.settings;
+  const plan = planPopulation(scenario, policy.policy, seed, start, end);
+  const kernel = new Kernel(start);
+  const clock = new LiveClock(start, live.raceSpeed);
+  const windows = raceWindows(policy.policy, String(seed), start, end, {
+    beforeMs: durationMs(live.raceWindow.before), afterMs: durationMs(live.raceWindow.after),
+  });
+  const racing = (t: number) => insideWindow(windows, t);
+  const crewsCfg = scenario.population.scalpers;
+  const registry = new AgentRegistry();
+  const recorder = new Recorder(plan.legit.length, crewsCfg.length, warmupEnd);
+  const changes = new InventoryChanges(plan.counters);
+  const targetLog: string[] = [];
+  const target = await startLiveTarget({
+    dbPath: join(o.workDir, `target-${policy.name}-${replication}.sqlite`),
+    clock, seed: String(seed), settings: { counters: scenario.target.counters, policy: policy.policy },
+    listener: storeTap(kernel, registry, recorder, changes, plan.counters),
+    log: (m, e) => targetLog.push(`${m}: ${e instanceof Error ? e.message : String(e)}`),
+  });
+  const drivers: LiveDriver[] = [];
+  try {
+    const populations = [
+      { id: 'people', kind: 'people' as const, client: peopleClient(scenario) },
+      ...crewsCfg.map((c) => ({ id: c.crew, kind: 'crew' as const, client: c.client ?? 'http' })),
+    ];
+    const driverOptions = { url: target.url, adminToken: target.adminToken, timeoutMs: live.timeoutSeconds * 1000, connections: live.connections };
+    const driverFor = new Map<string, LiveDriver>();
+    const clients = new Set([...scenario.population.legit.map((g) => g.client ?? 'http'), ...crewsCfg.map((c) => c.client ?? 'http')]);
+    for (const client of clients) {
+      const d = await o.createDriver(client, driverOptions);
+      drivers.push(d);
+      driverFor.set(client, d);
+    }
+    const metrics: LiveMetrics = o.createMetrics(populations, { virtualNow: () => clock.now() });
+    const pacer = new Pacer(kernel, clock, { racing, ...(o.signal ? { signal: o.signal } : {}) });
+    const ledger = new HarnessLedger();
+    const nets: AgentNet[] = [];
+    const schedule = targetSchedule(kernel, target, changes);
+
+    const crews = crewsCfg.map((crew) => ({ crew, state: createCrewState(crew) }));
+    let watches: LiveWatches | undefined;
+    const mailbox = new Mailbox(registry, recorder, { onMessage: (a: AgentRun) => watches?.onMessage(a) });
+    const market = new Market(crews.map(({ crew, state }, i) => ({
+      crew, notify: crewNotices(state), counters: crewCounters(crew, plan.counters),
+      agents: plan.bots.filter((b) => b.crew === i).map((b) => b.id),
+    })), {
+      now: () => kernel.now,
+      post: (agentId, msg) => mailbox.post(agentId, msg),
+      paid: (buyer, crew, eur, conv) => {
+        const a = registry.byId.get(buyer);
+        if (a?.kind === LEGIT) recorder.paid(a.local, crew, eur, conv.bookingId, kernel.now);
+      },
+      doubleSold: () => recorder.doubleSale(kernel.now),
+    });
+    const captcha = policy.policy.measures.captcha;
+    const runner = new LiveRunner({
+      scheduler: kernel, registry, recorder, oracle: target, market, clock, pacer, probe: metrics, ledger, changes,
+      counters: plan.counters, nets, tickAt: schedule.tickAt,
+      driverFor: (agent) => driverFor.get(clientOf(scenario, agent)) as LiveDriver,
+      powDifficulty: captcha?.kind === 'proof-of-work' ? captcha.difficulty : 0,
+      eurPerUsd: scenario.market.eurPerUsd,
+    });
+    watches = new LiveWatches(kernel, recorder, plan.counters, racing, target, runner, changes);
+    runner.attach(watches);
+
+    const groupSizes = scenario.population.legit.map((_, g) => plan.legit.filter((p) => p.group === g).length);
+    const info: SetupInfo = {
+      scenario, policy: policy.policy, seed, start, end, plan, rules: publicRules(policy.policy), crewStates: crews.map((c) => c.state),
+      registry: { set: (agdref, papers) => target.registry.add(agdref, papers) },
+      sharedEmails: scenario.population.legit.map((g, i) => (g.sharedEmail > 0 ? Math.max(1, Math.round(((groupSizes[i] ?? 0) * g.sharedEmail) / USERS_PER_SHARED_EMAIL)) : 0)),
+    };
+    const factory = new AgentFactory(runner, registry, kernel, info);
+    /** the agent's identity as the target sees it on the wire: its session spelled as a header allows */
+    const onWire = (agent: AgentRun) => {
+      const net = registry.nets[agent.index] as AgentNet;
+      const session = wireSession(net.session);
+      nets[agent.index] = { ip: net.ip, session };
+      registry.bySession.set(session, agent);
+      return agent;
+    };
+
+    kernel.at(start, schedule.handler);
+    plan.bots.forEach((p, i) => runner.start(onWire(factory.bot(i, p))));
+    const firstLegit = plan.bots.length;
+    const arrivals: EventHandler = {
+      fire: (code) => {
+        const p = plan.legit[code];
+        if (!p) return;
+        const { agent, persona } = factory.legit(firstLegit + code, code, p);
+        onWire(agent);
+        recorder.arrived(code, p.group, p.arrivalAt, persona.needAt, persona.deadlineAt);
+        runner.start(agent);
+      },
+    };
+    plan.legit.forEach((p, i) => kernel.at(p.arrivalAt, arrivals, i));
+    const daily: EventHandler = {
+      fire: (day) => {
+        recorder.sampleDay(day);
+        if (kernel.now + DAY <= end) kernel.at(kernel.now + DAY, daily, day + 1);
+      },
+    };
+    kernel.at(start + DAY, daily, 0);
+    for (const w of windows) kernel.at(w.start, { fire: () => { watches?.raceStarted(); o.onWindow?.(w); } });
+
+    const realStart = performance.now();
+    await pacer.run(end);
+    watches.finish(end);
+    const reconciliation = reconcile(ledger, await fetchLedger(target.url, target.adminToken));
+    const result = computeResult({ scenario, policy: policy.policy, replication, seed, start, end, recorder });
+    const block: LiveReplication = {
+      schema: LIVE_SCHEMA,
+      target: { url: target.url, startedByHarness: true, driver: o.driverName },
+      wallSeconds: (performance.now() - realStart) / 1000,
+      raceSpeed: live.raceSpeed,
+      raceWindows: windows,
+      ...metrics.summary(),
+      floods: [],
+      reconciliation,
+    };
+    if (targetLog.length > 0) o.warn?.(`the target logged ${targetLog.length} error(s); first: ${targetLog[0]}`);
+    return { ...result, live: block };
+  } finally {
+    await Promise.allSettled(drivers.map((d) => d.close()));
+    await target.close();
+  }
+}
+
+/** People are one population in the live metrics; their client reads "browser" when any group uses one. */
+function peopleClient(scenario: Scenario): 'http' | 'browser' {
+  return scenario.population.legit.some((g) => g.client === 'browser') ? 'browser' : 'http';
+}
+
+/** The client an agent's group or crew reaches the target with. */
+function clientOf(scenario: Scenario, agent: AgentRun): 'http' | 'browser' {
+  const { legit, scalpers } = scenario.population;
+  return (agent.kind === LEGIT ? legit[agent.owner]?.client : scalpers[agent.owner]?.client) ?? 'http';
+}
+
+/** The target's own schedule, run at its due times (releases, expiries, draws), and the inventory changes it makes flushed. */
+function targetSchedule(kernel: Kernel, target: { tick(): void; nextDueAt(): number }, changes: InventoryChanges) {
+  const tick = () => {
+    target.tick();
+    changes.flush();
+  };
+  const handler: EventHandler = {
+    fire: () => {
+      tick();
+      kernel.at(Math.max(target.nextDueAt(), kernel.now + 1), handler);
+    },
+  };
+  return { handler, tickAt: (at: number) => kernel.at(Math.max(at, kernel.now), { fire: tick }) };
+}
