@@ -97,10 +97,11 @@ export class BookingTarget {
     }));
   }
 
-  availableSlots(ctx: RequestContext, counter: string, limit = 50): SlotView[] {
+  /** Bookable slots, soonest first; with `leadMs`, only those starting later than now + leadMs (one request either way). */
+  availableSlots(ctx: RequestContext, counter: string, limit = 50, leadMs = 0): SlotView[] {
     this.admit(ctx);
     this.counterConfig(counter);
-    return this.deps.store.availableSlots(counter, this.now(), limit).map(slotView);
+    return this.deps.store.availableSlots(counter, this.now() + leadMs, limit).map(slotView);
   }
 
   /** Cheaper than listing: lets the simulator know whether a list would be non-empty. */
@@ -190,7 +191,7 @@ export class BookingTarget {
     const b = this.holderBooking(bookingId, token);
     const slot = this.deps.store.getSlot(b.slotId);
     return {
-      bookingId: b.id, counter: b.counter, counterLabel: this.current.counters[b.counter]?.label ?? b.counter,
+      bookingId: b.id, slotId: b.slotId, counter: b.counter, counterLabel: this.current.counters[b.counter]?.label ?? b.counter,
       slotStart: b.slotStart, desk: slot?.desk ?? 0, firstName: b.identity.firstName, lastName: b.identity.lastName, status: b.status,
     };
   }
