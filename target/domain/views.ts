@@ -10,6 +10,8 @@ export interface ChallengeView { id: string; kind: ChallengeKind; prompt: string
 export interface Convocation {
   bookingId: string; slotId: string; counter: string; counterLabel: string; slotStart: number; desk: number;
   firstName: string; lastName: string; status: BookingStatus;
+  /** while held: when the e-mail confirmation must come by */
+  confirmBy?: number;
 }
 export interface CounterView {
   id: string; label: string; days: string[]; hours: string; slotMinutes: number; desks: number; available: number;
