@@ -97,10 +97,11 @@ export class BookingTarget {
     }));
   }
 
-  availableSlots(ctx: RequestContext, counter: string, limit = 50): SlotView[] {
+  /** Bookable slots, soonest first; with `leadMs`, only those starting later than now + leadMs (one request either way). */
+  availableSlots(ctx: RequestContext, counter: string, limit = 50, leadMs = 0): SlotView[] {
     this.admit(ctx);
     this.counterConfig(counter);
-    return this.deps.store.availableSlots(counter, this.now(), limit).map(slotView);
+    return this.deps.store.availableSlots(counter, this.now() + leadMs, limit).map(slotView);
   }
 
   /** Cheaper than listing: lets the simulator know whether a list would be non-empty. */
@@ -189,10 +190,12 @@ export class BookingTarget {
   convocation(bookingId: string, token: string): Convocation {
     const b = this.holderBooking(bookingId, token);
     const slot = this.deps.store.getSlot(b.slotId);
-    return {
-      bookingId: b.id, counter: b.counter, counterLabel: this.current.counters[b.counter]?.label ?? b.counter,
+    const c: Convocation = {
+      bookingId: b.id, slotId: b.slotId, counter: b.counter, counterLabel: this.current.counters[b.counter]?.label ?? b.counter,
       slotStart: b.slotStart, desk: slot?.desk ?? 0, firstName: b.identity.firstName, lastName: b.identity.lastName, status: b.status,
     };
+    if (b.status === 'held' && b.confirmBy !== undefined) c.confirmBy = b.confirmBy;
+    return c;
   }
 
   cancel(ctx: RequestContext, bookingId: string, token: string): BookingView {

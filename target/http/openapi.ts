@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ERROR_CODES } from '../domain/errors.js';
 import {
   BookBodySchema, CancelBodySchema, CheckInBodySchema, ConfirmBodySchema, IdentitySchema, RegisterBodySchema,
-  RegistryBodySchema, SLOTS_LIMIT,
+  RegistryBodySchema, SLOTS_LIMIT, SLOTS_MIN_LEAD,
 } from './schemas.js';
 
 const ms = z.number().int().describe('epoch milliseconds (target clock)');
@@ -31,8 +31,8 @@ export const ResponseSchemas = {
     id: z.string(), slotId: z.string(), counter: z.string(), slotStart: ms, status: Status, name: z.string(), createdAt: ms,
   }),
   Convocation: z.strictObject({
-    bookingId: z.string(), counter: z.string(), counterLabel: z.string(), slotStart: ms, desk: z.number().int(),
-    firstName: z.string(), lastName: z.string(), status: Status,
+    bookingId: z.string(), slotId: z.string(), counter: z.string(), counterLabel: z.string(), slotStart: ms, desk: z.number().int(),
+    firstName: z.string(), lastName: z.string(), status: Status, confirmBy: ms.optional().describe('while held: the confirmation deadline'),
   }),
   Registration: z.strictObject({
     id: z.string(), counter: z.string(), drawAt: ms, outcome: z.enum(['won', 'lost']).optional(), bookingId: z.string().optional(),
@@ -105,7 +105,14 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/counters/{counter}/slots': {
         get: {
           summary: 'Available slots of a counter, soonest first',
-          parameters: [pathParam('counter'), { name: 'limit', in: 'query', schema: { type: 'integer', minimum: SLOTS_LIMIT.min, maximum: SLOTS_LIMIT.max } }],
+          parameters: [
+            pathParam('counter'),
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: SLOTS_LIMIT.min, maximum: SLOTS_LIMIT.max, default: 50 } },
+            {
+              name: 'minLeadMs', in: 'query', description: 'only slots starting later than now + minLeadMs (the target\'s clock): a calendar\'s later weeks',
+              schema: { type: 'integer', minimum: SLOTS_MIN_LEAD.min, maximum: SLOTS_MIN_LEAD.max, default: 0 },
+            },
+          ],
           responses: { ...ok(200, 'Slots'), ...errors(404, 422, 429) },
         },
       },

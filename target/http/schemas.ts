@@ -42,8 +42,11 @@ export const RegisterBodySchema = z.strictObject({ identity: IdentitySchema });
 export const EmptyBodySchema = z.strictObject({});
 
 export const SLOTS_LIMIT = { min: 1, max: 500 } as const;
+/** `minLeadMs`: only slots starting later than now + minLeadMs (a calendar's later weeks); a year at most. */
+export const SLOTS_MIN_LEAD = { min: 0, max: 366 * 86_400_000 } as const;
 export const SlotsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(SLOTS_LIMIT.min).max(SLOTS_LIMIT.max).optional(),
+  minLeadMs: z.coerce.number().int().min(SLOTS_MIN_LEAD.min).max(SLOTS_MIN_LEAD.max).optional(),
 });
 
 /** Query parameters by hand-written messages: name the parameter, its range and what came. */
@@ -55,19 +58,24 @@ function checkQueryKeys(query: Record<string, unknown>, known: readonly string[]
   }
 }
 
-export function parseSlotsQuery(query: Record<string, unknown>): { limit?: number } {
-  checkQueryKeys(query, ['limit']);
-  const raw = query['limit'];
-  if (raw === undefined) return {};
-  const r = SlotsQuerySchema.shape.limit.safeParse(raw);
-  if (!r.success || r.data === undefined) {
-    throw new DomainError(
-      'VALIDATION',
-      `query parameter "limit" must be an integer from ${SLOTS_LIMIT.min} to ${SLOTS_LIMIT.max}, got ${JSON.stringify(raw)}`,
-      'query.limit',
-    );
+export function parseSlotsQuery(query: Record<string, unknown>): { limit?: number; minLeadMs?: number } {
+  checkQueryKeys(query, ['limit', 'minLeadMs']);
+  const out: { limit?: number; minLeadMs?: number } = {};
+  for (const [key, range] of [['limit', SLOTS_LIMIT], ['minLeadMs', SLOTS_MIN_LEAD]] as const) {
+    const raw = query[key];
+    if (raw === undefined) continue;
+    // z.coerce reads "" as 0: an empty value is a mistake, not a zero
+    const r = raw === '' ? undefined : SlotsQuerySchema.shape[key].safeParse(raw);
+    if (!r?.success || r.data === undefined) {
+      throw new DomainError(
+        'VALIDATION',
+        `query parameter "${key}" must be an integer from ${range.min} to ${range.max}, got ${JSON.stringify(raw)}`,
+        `query.${key}`,
+      );
+    }
+    out[key] = r.data;
   }
-  return { limit: r.data };
+  return out;
 }
 
 /** `?verbose=1` (or true) lists the released slot ids; 0, false or absent does not. */

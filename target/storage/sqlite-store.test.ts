@@ -123,6 +123,17 @@ setInterval(() => {}, 1000);`, (line, kill) => { if (line.startsWith('committed'
     two.close();
   });
 
+  it('a listing from a later instant (a lead) does not hide earlier slots from the next listing', () => {
+    const store = new SqliteStore(dbFile('cache-lead'));
+    const [a, b] = [releasedSlot('a', 10), releasedSlot('a', 20)];
+    store.insertSlots([a, b]);
+    expect(store.availableSlots('a', 15, 10).map((s) => s.id)).toEqual([b.id]);
+    expect(store.availableSlots('a', 0, 10).map((s) => s.id)).toEqual([a.id, b.id]);
+    expect(store.availableSlots('a', 25, 10)).toEqual([]);
+    expect(store.availableSlots('a', 5, 10).map((s) => s.id)).toEqual([a.id, b.id]);
+    store.close();
+  });
+
   it('gives each slot to exactly one of two processes racing for all of them', async () => {
     const file = dbFile('race');
     const slots = Array.from({ length: 300 }, (_, i) => releasedSlot('a', i * 1000));

@@ -171,9 +171,31 @@ describe('JSON API: bad input', () => {
       });
     }
     const unknown = await t.call('GET', '/api/counters/renewal/slots?limt=2', { headers: session(9) });
-    expect(unknown.body.error).toMatchObject({ field: 'query.limt', message: 'unknown query parameter "limt" (this route takes: limit)' });
+    expect(unknown.body.error).toMatchObject({ field: 'query.limt', message: 'unknown query parameter "limt" (this route takes: limit, minLeadMs)' });
     const ok = await t.call('GET', '/api/counters/renewal/slots?limit=500', { headers: session(9) });
     expect(ok.status).toBe(200);
+  });
+
+  it('minLeadMs lists only slots starting later than now + minLeadMs, and says what is wrong with a bad one', async () => {
+    const all = await t.call('GET', '/api/counters/renewal/slots?limit=500', { headers: session(10) });
+    const starts: number[] = all.body.slots.map((s: { start: number }) => s.start);
+    const lead = starts[5]! - t.clockAt.t;
+    const later = await t.call('GET', `/api/counters/renewal/slots?limit=500&minLeadMs=${lead}`, { headers: session(10) });
+    expect(later.status).toBe(200);
+    ResponseBodies.Slots.parse(later.body);
+    // what the in-process driver lists: store.availableSlots(counter, now + lead, limit), slots starting after it
+    expect(later.body.slots.map((s: { start: number }) => s.start)).toEqual(starts.filter((s) => s > t.clockAt.t + lead));
+    expect(later.body.slots.length).toBeLessThan(starts.length);
+    const zero = await t.call('GET', '/api/counters/renewal/slots?limit=500&minLeadMs=0', { headers: session(10) });
+    expect(zero.body.slots).toEqual(all.body.slots);
+    for (const raw of ['-1', 'abc', '1.5', '', String(367 * 86_400_000)]) {
+      const r = await t.call('GET', `/api/counters/renewal/slots?minLeadMs=${raw}`, { headers: session(10) });
+      expect(r.status, raw).toBe(422);
+      expect(r.body.error).toEqual({
+        code: 'VALIDATION', field: 'query.minLeadMs',
+        message: `query parameter "minLeadMs" must be an integer from 0 to 31622400000, got ${JSON.stringify(raw)}`,
+      });
+    }
   });
 
   it('refuses a malformed X-Session header', async () => {

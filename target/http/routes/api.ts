@@ -40,8 +40,8 @@ export function apiRouter(deps: HttpDeps): Router {
   });
 
   r.get('/counters/:counter/slots', (req, res) => {
-    const { limit } = parseSlotsQuery(req.query);
-    const slots = target.availableSlots(ctxOf(deps, req, res), param(req, 'counter'), limit);
+    const { limit, minLeadMs } = parseSlotsQuery(req.query);
+    const slots = target.availableSlots(ctxOf(deps, req, res), param(req, 'counter'), limit, minLeadMs);
     res.json({ counter: param(req, 'counter'), slots });
   });
 

@@ -1,0 +1,125 @@
+/**
+ * From what came over the wire to what the agent gets (a WireAnswer), shared by the drivers that
+ * talk HTTP: a refusal becomes `rejected` with the target's code; a 5xx, a failure or an answer
+ * that makes no sense becomes `rejected: UNAVAILABLE` (the page did not load), never a throw.
+ */
+import type { Convocation, Outcome, RefusalCode } from '../../../bots/actions.js';
+import { ERROR_CODES, type ErrorCode } from '../../../target/domain/errors.js';
+import type { RefusalReason } from '../../../target/domain/types.js';
+import type { WireAnswer, WireFailure } from '../driver.js';
+import type { WireResponse } from './wire-pool.js';
+
+const UNAVAILABLE: Outcome = Object.freeze({ kind: 'rejected', rejected: 'UNAVAILABLE' }) as Outcome;
+const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+const REASONS: ReadonlySet<string> = new Set<RefusalReason>([
+  'NAME_MISMATCH', 'WRONG_COUNTER', 'PURGED', 'ALREADY_USED', 'NOT_ACTIVE', 'NOT_FOUND', 'NOT_TODAY',
+]);
+
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && KNOWN_CODES.has(code);
+
+/** No usable answer: the status that came (0 when none) and why, if it is a failure rather than a 5xx. */
+export function unavailable(status: number, failure?: WireFailure): WireAnswer {
+  return failure === undefined ? { outcome: UNAVAILABLE, status } : { outcome: UNAVAILABLE, status, failure };
+}
+
+export function rejected(code: RefusalCode, status: number): WireAnswer {
+  return { outcome: { kind: 'rejected', rejected: code }, status };
+}
+
+/** `{ error: { code } }` of the target's JSON refusals, when the code is one it documents. */
+export function errorCodeOf(body: unknown): ErrorCode | undefined {
+  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+  return isErrorCode(code) ? code : undefined;
+}
+
+/**
+ * The answer to a JSON request: a failure or 5xx → UNAVAILABLE; 4xx → the refusal in its body;
+ * 2xx → `ok(body)`, or a protocol failure when `ok` finds the body is not what the route returns.
+ */
+export function jsonAnswer(res: WireResponse, ok: (body: any) => Outcome | undefined): WireAnswer {
+  if (res.failure !== undefined) return unavailable(res.status, res.failure);
+  if (res.status >= 500) return unavailable(res.status);
+  if (res.status >= 400) {
+    const code = errorCodeOf(res.body);
+    return code === undefined ? unavailable(res.status, 'protocol') : rejected(code, res.status);
+  }
+  const outcome = ok(res.body);
+  return outcome === undefined ? unavailable(res.status, 'protocol') : { outcome, status: res.status };
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The booking of a 201 receipt `{ booking, token, confirmBy? }` as the agent holds it. */
+export function bookedOutcome(body: any): Outcome | undefined {
+  const b = body?.booking;
+  if (!b || !isText(b.id) || !isText(b.slotId) || !isText(b.counter) || !isMs(b.slotStart) || !isText(b.name) || !isText(body.token)) {
+    return undefined;
+  }
+  const convocation: Convocation = { bookingId: b.id, token: body.token, slotId: b.slotId, counter: b.counter, slotStart: b.slotStart, name: b.name };
+  const out: Outcome = { kind: 'booked', convocation };
+  if (isMs(body.confirmBy)) out.confirmBy = body.confirmBy;
+  return out;
+}
+
+/** A convocation read back with its token (GET /api/bookings/:id/convocation). */
+export function convocationOf(body: any, token: string): Convocation | undefined {
+  const c = body?.convocation;
+  if (!c || !isText(c.bookingId) || !isText(c.slotId) || !isText(c.counter) || !isMs(c.slotStart)) return undefined;
+  const name = `${isText(c.firstName) ? c.firstName : ''} ${isText(c.lastName) ? c.lastName : ''}`.trim();
+  return { bookingId: c.bookingId, token, slotId: c.slotId, counter: c.counter, slotStart: c.slotStart, name };
+}
+
+export function slotsOutcome(body: any): Outcome | undefined {
+  const slots = body?.slots;
+  if (!Array.isArray(slots)) return undefined;
+  // only the fields agents use: the target's `desk` is dropped, as the in-process driver does
+  const out = new Array(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i];
+    if (!isText(s?.id) || !isText(s.counter) || !isMs(s.start)) return undefined;
+    out[i] = { id: s.id, counter: s.counter, start: s.start };
+  }
+  return { kind: 'slots', slots: out };
+}
+
+export function challengeOutcome(body: any): Outcome | undefined {
+  const c = body?.challenge;
+  if (!c || !isText(c.id) || (c.kind !== 'challenge' && c.kind !== 'proof-of-work') || !isText(c.prompt) || !isMs(c.expiresAt)) return undefined;
+  const challenge: Extract<Outcome, { kind: 'challenge' }>['challenge'] = { id: c.id, kind: c.kind, prompt: c.prompt, expiresAt: c.expiresAt };
+  if (isMs(c.difficulty)) challenge.difficulty = c.difficulty;
+  return { kind: 'challenge', challenge };
+}
+
+export function registeredOutcome(body: any): Outcome | undefined {
+  const r = body?.registration;
+  return r && isText(r.id) && isMs(r.drawAt) ? { kind: 'registered', registrationId: r.id, drawAt: r.drawAt } : undefined;
+}
+
+export function ticketOutcome(body: any): Outcome | undefined {
+  const t = body?.ticket;
+  if (!t || !isText(t.id) || !isMs(t.releaseAt)) return undefined;
+  const out: Outcome = { kind: 'ticket', ticketId: t.id, releaseAt: t.releaseAt };
+  if (isMs(t.admitAt)) out.admitAt = t.admitAt;
+  return out;
+}
+
+export function checkInOutcome(body: any): Outcome | undefined {
+  const r = body?.result;
+  if (r?.served === true) return { kind: 'checkIn', served: true };
+  if (r?.served === false && REASONS.has(r.reason)) return { kind: 'checkIn', served: false, reason: r.reason as RefusalReason };
+  return undefined;
+}
+
+/** The confirmation code at the end of the last mail about `bookingId` (the in-process driver reads it the same way). */
+export function confirmCodeOf(body: any, bookingId: string): string | undefined {
+  const mail: unknown = body?.mail;
+  if (!Array.isArray(mail)) return undefined;
+  for (let i = mail.length - 1; i >= 0; i--) {
+    const m = mail[i];
+    if (m?.bookingId === bookingId && isText(m.body)) return /([A-Za-z0-9]+)\s*$/.exec(m.body)?.[1];
+  }
+  return undefined;
+}
+
+export const okOutcome = (): Outcome => ({ kind: 'ok' });
