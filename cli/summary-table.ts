@@ -4,10 +4,12 @@
  * show the same numbers, with bounds clamped to what the metric can take (no 107 % share).
  * Each policy takes two lines, the interval under the mean, so seven metrics fit in 100 columns;
  * when they do not (long policy names, large sums), each policy gets a block of its own.
+ * A live run adds, under it, a table per policy of its wall-clock figures (live-table.ts).
  */
 import type { Interval, MetricName, RunResult } from '../engine/result.js';
 import { METRIC_UNIT } from '../reports/i18n/format.js';
 import { Texts } from '../reports/i18n/texts.js';
+import { liveTables } from './live-table.js';
 
 /** A terminal table should fit a 100-column window (a CI log, a split editor). */
 export const TABLE_WIDTH = 100;
@@ -72,5 +74,6 @@ export function summaryTable(result: RunResult, maxWidth = TABLE_WIDTH): string 
   const fits = table.every((l) => l.length <= maxWidth);
   const n = result.replications;
   const legend = n > 1 ? `mean [95 % interval] over ${n} replications, seed ${result.seed}` : `1 replication (no interval), seed ${result.seed}`;
-  return [...(fits ? table : [...policyBlocks(result), '']), legend].join('\n');
+  const live = liveTables(result, maxWidth);
+  return [...(fits ? table : [...policyBlocks(result), '']), legend, ...(live ? ['', live] : [])].join('\n');
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseResult, readResultFile, ResultFileError } from './read-result.js';
 import { buildFixture } from './test-support/fixture.js';
+import { withLive } from './test-support/live-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'guichet-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,5 +63,31 @@ describe('readResultFile', () => {
     expect(() => readResultFile(write('bad.json', '{"schema": '))).toThrow(ResultFileError);
     expect(() => readResultFile(write('bad2.json', '{"schema": '))).toThrow(/bad2\.json: not JSON/);
     expect(() => parseResult(null)).toThrow(/not a valid guichet result/);
+  });
+
+  it('reads a live run, keeping its live blocks, under the same result schema', () => {
+    const live = withLive(buildFixture({ policies: 2, replications: 2 }));
+    expect(live.schema).toBe('guichet.result/v1');
+    const back = readResultFile(write('live.json', JSON.stringify(live)));
+    expect(back).toEqual(JSON.parse(JSON.stringify(live)));
+    expect(back.policies[1]!.runs[1]!.live!.populations[0]!.id).toBe('people');
+  });
+
+  it('refuses a live block of another version by name and place, and locates a malformed one', () => {
+    const live = JSON.parse(JSON.stringify(withLive(buildFixture({ policies: 2, replications: 2 })))) as ReturnType<typeof withLive>;
+    const newer = structuredClone(live);
+    (newer.policies[1]!.runs[0]!.live as { schema: string }).schema = 'guichet.live/v2';
+    expect(() => parseResult(newer, 'r.json')).toThrow('r.json: at policies[1].runs[0].live.schema: unknown live block schema "guichet.live/v2"; this guichet reads "guichet.live/v1"');
+    const unversioned = structuredClone(live);
+    delete (unversioned.policies[0]!.runs[1]!.live as { schema?: string }).schema;
+    expect(() => parseResult(unversioned, 'r.json')).toThrow(/at policies\[0\]\.runs\[1\]\.live\.schema: unknown live block schema null/);
+    const broken = structuredClone(live);
+    (broken.policies[0]!.runs[0]!.live!.populations[0]!.all.latency as { p95: unknown }).p95 = 'slow';
+    delete (broken.policies[1]!.runs[1]!.live as { reconciliation?: unknown }).reconciliation;
+    let message = '';
+    try { parseResult(broken, 'r.json'); } catch (e) { message = (e as Error).message; }
+    expect(message).toContain('r.json: not a valid guichet result');
+    expect(message).toContain('at policies[0].runs[0].live.populations[0].all.latency.p95');
+    expect(message).toContain('at policies[1].runs[1].live.reconciliation');
   });
 });

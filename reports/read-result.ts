@@ -1,12 +1,14 @@
 /**
  * Reading result.json for the reports: refuses a schema version it does not know and checks the
- * fields the renderers read, with errors that name the file and the JSON path. The object is
- * returned as read (nothing stripped), so the JSON copy in the report folder is complete.
+ * fields the renderers read (and a live run's `live` blocks, read-live.ts), with errors that name
+ * the file and the JSON path. The object is returned as read (nothing stripped), so the JSON copy
+ * in the report folder is complete.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { COLLATERAL_MEASURES, METRICS, RESULT_SCHEMA } from '../engine/result.js';
+import { COLLATERAL_MEASURES, LIVE_SCHEMA, METRICS, RESULT_SCHEMA } from '../engine/result.js';
 import type { RunResult } from '../engine/result.js';
+import { LiveBlock, unknownLiveSchema } from './read-live.js';
 
 const Num = z.number().refine(Number.isFinite, 'expected a finite number');
 /** n = 0: no replication defined the value (say, wait days when nobody was served). */
@@ -34,6 +36,8 @@ const Replication = z.looseObject({
   series: z.looseObject({
     daily: z.array(z.looseObject({ day: Num, bookedByLegit: Num, bookedByBots: Num })),
   }),
+  /** live runs only; versioned by its own schema field */
+  live: LiveBlock.optional(),
 });
 
 const Policy = z.looseObject({
@@ -87,6 +91,10 @@ export function parseResult(value: unknown, where = 'result.json'): RunResult {
   const schema = (value as { schema?: unknown } | null)?.schema;
   if (value && typeof value === 'object' && schema !== RESULT_SCHEMA) {
     throw new ResultFileError(`${where}: unknown result schema ${JSON.stringify(schema ?? null)}; this guichet reads "${RESULT_SCHEMA}"`);
+  }
+  const live = unknownLiveSchema(value);
+  if (live) {
+    throw new ResultFileError(`${where}: at ${live.path}: unknown live block schema ${JSON.stringify(live.schema)}; this guichet reads "${LIVE_SCHEMA}"`);
   }
   const parsed = Result.safeParse(value);
   if (!parsed.success) {
