@@ -2,13 +2,9 @@
 import type { LiveSettings } from '../../scenarios/schema/live.js';
 import type { LiveDriver, LiveDriverOptions } from '../drivers/driver.js';
 import type { LiveReplication, RaceWindow } from '../measure/live-types.js';
+import type { LivePopulation } from '../measure/live-recorder.js';
 import type { LiveProbe } from './live-runner.js';
 
-export interface LivePopulation {
-  id: string;
-  kind: 'people' | 'crew';
-  client: 'http' | 'browser';
-}
 
 /** The live metrics of one replication: fed by the runner and the floods, summarised at the end. */
 export interface LiveMetrics extends LiveProbe {

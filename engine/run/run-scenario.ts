@@ -2,7 +2,7 @@
  * Runs a scenario: every policy (baseline and alternatives) × every replication, in worker
  * threads (replication-worker.ts), then the summary of each policy (measure/policy-summary.ts).
  */
-import { effectivePolicies, scenarioLabel, type Scenario } from '../../scenarios/schema.js';
+import { effectivePolicies, scenarioLabel, type EffectivePolicy, type Scenario } from '../../scenarios/schema.js';
 import { durationMs } from '../../target/domain/time-units.js';
 import { INTERVAL_METHOD } from '../measure/intervals.js';
 import { groupInfo, summarisePolicy } from '../measure/policy-summary.js';
@@ -27,13 +27,7 @@ export class UnknownPolicyError extends Error {}
 export async function runScenario(scenario: Scenario, opts: RunOptions): Promise<RunResult> {
   const seeded: Scenario = { ...scenario, seed: opts.seed ?? scenario.seed };
   const replications = opts.replications ?? scenario.replications;
-  let policies = effectivePolicies(seeded);
-  if (opts.policies) {
-    const known = policies.map((p) => p.name);
-    const unknown = opts.policies.filter((p) => !known.includes(p));
-    if (unknown.length) throw new UnknownPolicyError(`unknown policy ${unknown.map((u) => `"${u}"`).join(', ')}; this scenario has: ${known.join(', ')}`);
-    policies = policies.filter((p) => opts.policies!.includes(p.name));
-  }
+  const policies = selectPolicies(seeded, opts.policies);
   const tasks: ReplicationTask[] = policies.flatMap((p) =>
     Array.from({ length: replications }, (_, replication) => ({ scenario: seeded, policy: { name: p.name, policy: p.policy }, replication })));
   // Node 20 worker threads cannot load TypeScript (module hooks do not reach them), so from
@@ -45,14 +39,30 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
       ...(opts.onProgress ? { onDone: opts.onProgress } : {}),
     });
+  return assembleRun(seeded, opts.file, replications, policies, runs);
+}
 
+/** The policies a run compares: all of the scenario's, or those named (each must exist). */
+export function selectPolicies(scenario: Scenario, names: readonly string[] | undefined): EffectivePolicy[] {
+  const policies = effectivePolicies(scenario);
+  if (!names) return policies;
+  const known = policies.map((p) => p.name);
+  const unknown = names.filter((p) => !known.includes(p));
+  if (unknown.length) throw new UnknownPolicyError(`unknown policy ${unknown.map((u) => `"${u}"`).join(', ')}; this scenario has: ${known.join(', ')}`);
+  return policies.filter((p) => names.includes(p.name));
+}
+
+/** result.json of a run: the scenario as reports show it, and each policy's replications (policy-major order) summarised. */
+export function assembleRun(
+  seeded: Scenario, file: string, replications: number, policies: readonly EffectivePolicy[], runs: readonly ReplicationResult[],
+): RunResult {
   return {
     schema: RESULT_SCHEMA,
     scenario: {
       name: seeded.name,
       label: scenarioLabel(seeded),
       ...(seeded.description !== undefined ? { description: seeded.description.en } : {}),
-      file: opts.file,
+      file,
       start: seeded.start,
       durationDays: durationMs(seeded.duration) / 86_400_000,
       objective: seeded.objective,
