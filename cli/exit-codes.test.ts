@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { DriverModuleError } from '../engine/drivers/driver-module.js';
 import { UnknownPolicyError } from '../engine/run/run-scenario.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
@@ -13,6 +14,8 @@ describe('asInputError', () => {
     expect(asInputError(own)).toBe(own);
     expect(asInputError(new ResultFileError('r.json: not JSON'))).toMatchObject({ code: 'RESULT_INVALID', message: 'r.json: not JSON' });
     expect(asInputError(new UnknownPolicyError('unknown policy "x"'))).toMatchObject({ code: 'UNKNOWN_POLICY', message: 'unknown policy "x"' });
+    expect(describeFailure(new DriverModuleError('driver module ./d.mjs has no default export'), 'run'))
+      .toEqual({ message: 'guichet run: driver module ./d.mjs has no default export', exitCode: EXIT.badInput });
     expect(asInputError(new OutputError('/dev/null/x', 'not a directory'))).toMatchObject({
       code: 'OUTPUT_UNWRITABLE', message: 'cannot write to /dev/null/x: not a directory',
     });

@@ -25,6 +25,8 @@ export const INPUT_ERROR_CODES = [
   'ADDRESS_UNAVAILABLE',
   /** the target's --db cannot be used as a database */
   'DATABASE_UNUSABLE',
+  /** `--driver` names no built-in driver, or a module that is not a driver (missing, no default export, …) */
+  'DRIVER_INVALID',
 ] as const;
 
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];

@@ -10,6 +10,7 @@ import type { Outcome } from '../../../bots/actions.js';
 import { config, MONDAY, person, startTest, TOKEN, type TestTarget } from '../../../target/http/test-support/http-fixture.js';
 import type { AgentNet, LiveDriver } from '../driver.js';
 import { createHttpDriver } from './http-driver.js';
+import { confirmCodeOf } from './wire-answers.js';
 
 const HOUR = 3_600_000;
 const SUNDAY_20H = MONDAY + 6 * 24 * HOUR + 20 * HOUR;
@@ -179,5 +180,18 @@ describe('HTTP driver: identity and failures', () => {
       for (const s of sockets) s.destroy();
       await Promise.all([silent, garbage, failing].map((s) => new Promise((r) => s.close(r))));
     }
+  });
+});
+
+describe('reading the confirmation mail', () => {
+  it('takes the last word of the last mail about the booking, base64url characters included', () => {
+    const mail = { mail: [
+      { bookingId: 'b1', body: 'Code de confirmation : old' },
+      { bookingId: 'b2', body: 'Code de confirmation : other' },
+      { bookingId: 'b1', body: 'Code de confirmation : a-b_C9\n' },
+    ] };
+    expect(confirmCodeOf(mail, 'b1')).toBe('a-b_C9');
+    expect(confirmCodeOf(mail, 'b3')).toBeUndefined();
+    expect(confirmCodeOf({ nope: 1 }, 'b1')).toBeUndefined();
   });
 });

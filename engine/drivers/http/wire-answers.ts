@@ -111,13 +111,17 @@ export function checkInOutcome(body: any): Outcome | undefined {
   return undefined;
 }
 
-/** The confirmation code at the end of the last mail about `bookingId` (the in-process driver reads it the same way). */
+/**
+ * The confirmation code at the end of the last mail about `bookingId`: its last word. (The
+ * in-process driver reads alphanumerics, enough for its hex secrets; a live target's are
+ * base64url and may hold `-` or `_`.)
+ */
 export function confirmCodeOf(body: any, bookingId: string): string | undefined {
   const mail: unknown = body?.mail;
   if (!Array.isArray(mail)) return undefined;
   for (let i = mail.length - 1; i >= 0; i--) {
     const m = mail[i];
-    if (m?.bookingId === bookingId && isText(m.body)) return /([A-Za-z0-9]+)\s*$/.exec(m.body)?.[1];
+    if (m?.bookingId === bookingId && isText(m.body)) return /(\S+)\s*$/.exec(m.body)?.[1];
   }
   return undefined;
 }

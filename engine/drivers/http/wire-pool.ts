@@ -4,7 +4,7 @@
  * nothing usable came (timeout, connection, protocol). It never throws for the network: a load
  * tool counts those, an agent retries as a person would.
  */
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import type { WireFailure } from '../driver.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -59,40 +59,67 @@ export class WirePool {
    * (it carries the refusal code) unless `read` is 'text' (a page says it in HTML); a 5xx body
    * is dropped: the agent only learns the service is unavailable.
    */
-  async send(method: Method, path: string, headers: Headers, body: string | null, read: Read): Promise<WireResponse> {
-    let res;
-    try {
-      res = await this.pool.request({ method, path, headers, body });
-    } catch (e) {
-      return { status: 0, failure: failureOf(e) };
-    }
-    const status = res.statusCode;
-    const location = res.headers['location'];
-    const out: WireResponse = { status };
-    if (typeof location === 'string') out.location = location;
-    try {
-      if (status >= 500 || (status < 400 && read === 'none')) {
-        await res.body.dump();
-        return out;
-      }
-      const text = await res.body.text();
-      if (read === 'text') {
-        out.body = text;
-        return out;
-      }
-      try {
-        out.body = JSON.parse(text);
-      } catch {
-        out.failure = 'protocol';
-      }
-      return out;
-    } catch (e) {
-      // the body did not arrive whole: the status alone is not an answer
-      return { status, failure: failureOf(e) };
-    }
+  send(method: Method, path: string, headers: Headers, body: string | null, read: Read): Promise<WireResponse> {
+    return new Promise<WireResponse>((resolve) => {
+      // dispatch with a plain handler rather than request(): no body stream per response
+      this.pool.dispatch({ method, path, headers, body }, new Exchange(read, resolve) as unknown as Dispatcher.DispatchHandler);
+    });
   }
 
   close(): Promise<void> {
     return this.pool.close();
+  }
+}
+
+/**
+ * One request's answer as undici's core delivers it (its plain handler interface): status and
+ * raw headers, then chunks, then the end or an error. No stream, no header object per response.
+ */
+class Exchange {
+  private status = 0;
+  private location: string | undefined;
+  private keep = false;
+  private chunks: Buffer[] = [];
+
+  constructor(private readonly read: Read, private readonly resolve: (r: WireResponse) => void) {}
+
+  onConnect(): void {}
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    this.status = statusCode;
+    if (statusCode >= 300 && statusCode < 400) {
+      for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+        if ((rawHeaders[i] as Buffer).toString('latin1').toLowerCase() === 'location') this.location = (rawHeaders[i + 1] as Buffer).toString('latin1');
+      }
+    }
+    this.keep = statusCode < 500 && (statusCode >= 400 || this.read !== 'none');
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.keep) this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    const out: WireResponse = { status: this.status };
+    if (this.location !== undefined) out.location = this.location;
+    if (this.keep) {
+      const text = this.chunks.length === 1 ? (this.chunks[0] as Buffer).toString('utf8') : Buffer.concat(this.chunks).toString('utf8');
+      if (this.read === 'text') out.body = text;
+      else {
+        try {
+          out.body = JSON.parse(text);
+        } catch {
+          out.failure = 'protocol';
+        }
+      }
+    }
+    this.resolve(out);
+  }
+
+  onError(err: Error): void {
+    // before the status, nothing came; after it, the body did not arrive whole: no answer either way
+    this.resolve({ status: this.status, failure: failureOf(err) });
   }
 }
