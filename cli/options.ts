@@ -12,3 +12,11 @@ export function integerIn(min: number, max: number) {
 export function list(text: string, previous: string[] = []): string[] {
   return [...previous, ...text.split(',').map((s) => s.trim()).filter(Boolean)];
 }
+
+export function numberIn(min: number, max: number) {
+  return (text: string): number => {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${text}"`);
+    return n;
+  };
+}

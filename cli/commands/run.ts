@@ -4,8 +4,9 @@ import { Option, type Command } from 'commander';
 import { runScenario } from '../../engine/run/run-scenario.js';
 import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engine/run/run-size.js';
 import { InputError } from '../../scenarios/input-error.js';
-import { loadScenario } from '../../scenarios/load.js';
-import { integerIn, list } from '../options.js';
+import { loadScenarioFor } from '../../scenarios/run-mode.js';
+import { integerIn, list, numberIn } from '../options.js';
+import { ledgerMismatch, runScenarioLive } from './run-live.js';
 import { writtenLines } from '../paths.js';
 import { createProgress } from '../progress.js';
 import { summaryTable, TABLE_WIDTH } from '../summary-table.js';
@@ -21,11 +22,14 @@ interface RunFlags {
   lang: 'fr' | 'en';
   workers?: number;
   maxAgents: number;
+  mode: 'sim' | 'live';
+  driver?: string;
+  raceSpeed?: number;
 }
 
 export function registerRun(program: Command): void {
   program.command('run')
-    .description('simulate a scenario in virtual time and write result.json and a fairness report')
+    .description('run a scenario, simulated in virtual time (default) or live against a real target, and write result.json and a fairness report')
     .argument('<scenario>', 'scenario file (.yaml or .json)')
     .option('--seed <n>', 'override the scenario seed', integerIn(0, 2 ** 31 - 1))
     .option('--replications <n>', 'override the number of replications', integerIn(1, 1000))
@@ -35,11 +39,18 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--lang <lang>', 'report language').choices(['fr', 'en']).default('fr'))
     .option('--no-report', 'write result.json only')
     .option('-q, --quiet', 'no progress and no table (progress goes to stderr: a bar on a terminal, else a line every few seconds)')
+    .addOption(new Option('--mode <mode>', 'sim: virtual time, deterministic; live: real HTTP (and browsers) against the reference target on 127.0.0.1').choices(['sim', 'live']).default('sim'))
+    .option('--driver <name|path>', 'live: http (JSON API, default), forms (HTML forms), or a driver module (docs/drivers.md)')
+    .option('--race-speed <x>', 'live: simulated seconds per real second inside race windows (default: the scenario\'s, else 1)', numberIn(0.1, 100))
     .option('--max-agents <n>', 'refuse, before simulating, a run whose replication needs more memory than this many agents (about 4 KB each)', integerIn(1, 1_000_000_000), DEFAULT_MAX_AGENTS)
-    .addHelpText('after', '\nExamples:\n  guichet run scenarios/herault-2019.yaml --replications 5\n  guichet run scenarios/matrix.yaml --policy baseline,lottery --out out/lottery')
+    .addHelpText('after', '\nExamples:\n  guichet run scenarios/herault-2019.yaml --replications 5\n  guichet run scenarios/matrix.yaml --policy baseline,lottery --out out/lottery\n'
+      + '  guichet run scenarios/live-smoke.yaml --mode live\n\nLive runs do one replication per policy unless --replications says otherwise (docs/live.md).')
     // Failures are thrown: cli/exit-codes.ts prints them (exit 2 for bad input).
     .action(async (file: string, flags: RunFlags) => {
-      const scenario = loadScenario(file);
+      if (flags.mode === 'sim' && (flags.driver !== undefined || flags.raceSpeed !== undefined)) {
+        throw new InputError('FLAGS_CONFLICT', `${flags.driver !== undefined ? '--driver' : '--race-speed'} only applies with --mode live`);
+      }
+      const scenario = loadScenarioFor(file, flags.mode);
       // refused before anything is simulated or written: a run too large would crash Node instead
       const tooLarge = runSizeProblem(estimateRunSize(scenario, flags.policy), flags.maxAgents);
       if (tooLarge) throw new InputError('TOO_LARGE', tooLarge);
@@ -49,14 +60,17 @@ export function registerRun(program: Command): void {
       const progress = createProgress({ quiet: flags.quiet ?? false, stream: process.stderr });
       let result;
       try {
-        result = await runScenario(scenario, {
-          file,
-          ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
-          ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
-          ...(flags.policy ? { policies: flags.policy } : {}),
-          ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-          onProgress: (done, total) => progress.update(done, total),
-        });
+        const onProgress = (done: number, total: number) => progress.update(done, total);
+        result = flags.mode === 'live'
+          ? await runScenarioLive(file, scenario, flags, outDir, onProgress)
+          : await runScenario(scenario, {
+            file,
+            ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+            ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
+            ...(flags.policy ? { policies: flags.policy } : {}),
+            ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+            onProgress,
+          });
       } finally {
         progress.stop();
       }
@@ -65,6 +79,9 @@ export function registerRun(program: Command): void {
         ? writeReports(result, outDir, flags.lang)
         : { json: writeResult(`${JSON.stringify(result, null, 2)}\n`, outDir) };
       console.log(writtenLines(written));
+      // written first, so the report shows the mismatch: then the run fails loudly
+      const mismatch = ledgerMismatch(result);
+      if (mismatch) throw new Error(mismatch);
     });
 }
 
