@@ -54,7 +54,7 @@ describe('scenario load: section', () => {
       { line: line(9), col: 5, path: 'load[0].bogus', message: 'unknown key "bogus"' },
     ]);
     expect(issuesOf('  - { name: f, counter: renewal, rate: 10, seconds: 10, rampSeconds: 20, maxRequests: 50 }\n')).toEqual([
-      { line: line(1), col: 68, path: 'load[0].rampSeconds', message: 'rampSeconds (20) is longer than seconds (10): the flood would end before its full rate' },
+      { line: line(1), col: 70, path: 'load[0].rampSeconds', message: 'rampSeconds (20) is longer than seconds (10): the flood would end before its full rate' },
     ]);
   });
 
