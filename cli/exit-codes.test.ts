@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { FloodRefusedError } from '../engine/live/flood/spec.js';
 import { UnknownPolicyError } from '../engine/run/run-scenario.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
@@ -13,6 +14,7 @@ describe('asInputError', () => {
     expect(asInputError(own)).toBe(own);
     expect(asInputError(new ResultFileError('r.json: not JSON'))).toMatchObject({ code: 'RESULT_INVALID', message: 'r.json: not JSON' });
     expect(asInputError(new UnknownPolicyError('unknown policy "x"'))).toMatchObject({ code: 'UNKNOWN_POLICY', message: 'unknown policy "x"' });
+    expect(asInputError(new FloodRefusedError('host "x" is not loopback'))).toMatchObject({ code: 'FLOOD_REFUSED', message: 'host "x" is not loopback' });
     expect(asInputError(new OutputError('/dev/null/x', 'not a directory'))).toMatchObject({
       code: 'OUTPUT_UNWRITABLE', message: 'cannot write to /dev/null/x: not a directory',
     });

@@ -25,6 +25,10 @@ export const INPUT_ERROR_CODES = [
   'ADDRESS_UNAVAILABLE',
   /** the target's --db cannot be used as a database */
   'DATABASE_UNUSABLE',
+  /** a flood the harness will not send: a host other than loopback, or no bound in time or count */
+  'FLOOD_REFUSED',
+  /** the target named on the command line does not answer */
+  'TARGET_UNREACHABLE',
 ] as const;
 
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
