@@ -123,6 +123,23 @@ describe('runFlood', () => {
     }
   });
 
+  it('counts a request left without an answer past the timeout as a timeout', async () => {
+    // a server that reads requests and never answers
+    const silent: Server = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const s = await runFlood({ ...SPEC, rate: 1, connections: 1, seconds: 2.5, maxRequests: 5 }, { url: `http://127.0.0.1:${port}`, timeoutSeconds: 1 });
+      expect(s.timeouts).toBeGreaterThanOrEqual(1);
+      expect(s.errors).toBe(s.timeouts);
+      expect(s.requests).toBe(s.errors);
+      expect(s.latency.count).toBe(0);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('refuses a host other than loopback before any request', async () => {
     let seconds = 0;
     const refused = runFlood(SPEC, { url: 'http://192.0.2.1:80', onSecond: () => { seconds++; } });
