@@ -140,6 +140,18 @@ describe('runFlood', () => {
     }
   });
 
+  it('floods localhost on whichever loopback address the target listens on', async () => {
+    for (const host of ['127.0.0.1', '::1']) {
+      const t = await startTarget({ host, config: CONFIG, log: () => {} });
+      try {
+        const s = await runFlood({ ...SPEC, maxRequests: 20 }, { url: `http://localhost:${t.port}` });
+        expect(s.statuses, host).toEqual({ 200: 20 });
+      } finally {
+        await t.close();
+      }
+    }
+  });
+
   it('refuses a host other than loopback before any request', async () => {
     let seconds = 0;
     const refused = runFlood(SPEC, { url: 'http://192.0.2.1:80', onSecond: () => { seconds++; } });

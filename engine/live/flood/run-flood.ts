@@ -16,6 +16,7 @@
 import autocannon from 'autocannon';
 import type { FloodSummary } from '../../measure/live-types.js';
 import { LatencyRecorder } from './latency.js';
+import { connectableUrl } from './localhost.js';
 import { rampStages, type FloodStage } from './ramp.js';
 import { checkSpec, FloodRefusedError, loopbackUrl, type FloodSpec } from './spec.js';
 
@@ -62,13 +63,14 @@ export async function runFlood(spec: FloodSpec, options: FloodOptions): Promise<
     options.onSecond?.(tally.second.requests, tally.second.errors);
     tally.second = { requests: 0, errors: 0 };
   };
+  const target = await connectableUrl(url);
   const started = performance.now();
   const ticker = options.onSecond ? setInterval(flushSecond, 1000) : undefined;
   ticker?.unref();
   try {
     for (const stage of rampStages(spec)) {
       if (options.signal?.aborted || tally.written >= spec.maxRequests) break;
-      await runStage(url, stage, spec, { ...options, ips, timeout }, tally);
+      await runStage(target, url.host, stage, spec, { ...options, ips, timeout }, tally);
     }
   } finally {
     if (ticker) clearInterval(ticker);
@@ -84,7 +86,7 @@ export async function runFlood(spec: FloodSpec, options: FloodOptions): Promise<
 
 type StageOptions = FloodOptions & { ips: readonly string[]; timeout: number };
 
-function runStage(url: URL, stage: FloodStage, spec: FloodSpec, o: StageOptions, tally: Tally): Promise<void> {
+function runStage(url: URL, host: string, stage: FloodStage, spec: FloodSpec, o: StageOptions, tally: Tally): Promise<void> {
   const remaining = spec.maxRequests - tally.written;
   // autocannon splits the rate and the count over the sockets: each needs a share of at least one
   const connections = Math.min(spec.connections, stage.rate, remaining);
@@ -99,7 +101,7 @@ function runStage(url: URL, stage: FloodStage, spec: FloodSpec, o: StageOptions,
     const instance = autocannon({
       url: url.href,
       method: 'GET',
-      headers: { host: url.host },
+      headers: { host },
       connections,
       pipelining: 1,
       overallRate: stage.rate,
