@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { DriverModuleError } from '../engine/drivers/driver-module.js';
+import { FloodRefusedError } from '../engine/live/flood/spec.js';
 import { UnknownPolicyError } from '../engine/run/run-scenario.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
@@ -16,6 +17,7 @@ describe('asInputError', () => {
     expect(asInputError(new UnknownPolicyError('unknown policy "x"'))).toMatchObject({ code: 'UNKNOWN_POLICY', message: 'unknown policy "x"' });
     expect(describeFailure(new DriverModuleError('driver module ./d.mjs has no default export'), 'run'))
       .toEqual({ message: 'guichet run: driver module ./d.mjs has no default export', exitCode: EXIT.badInput });
+    expect(asInputError(new FloodRefusedError('host "x" is not loopback'))).toMatchObject({ code: 'FLOOD_REFUSED', message: 'host "x" is not loopback' });
     expect(asInputError(new OutputError('/dev/null/x', 'not a directory'))).toMatchObject({
       code: 'OUTPUT_UNWRITABLE', message: 'cannot write to /dev/null/x: not a directory',
     });

@@ -6,6 +6,7 @@
  */
 import { CommanderError, type Command } from 'commander';
 import { DriverModuleError } from '../engine/drivers/driver-module.js';
+import { FloodRefusedError } from '../engine/live/flood/spec.js';
 import { UnknownPolicyError } from '../engine/run/run-scenario.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
@@ -28,6 +29,7 @@ export function asInputError(e: unknown): InputError | undefined {
   if (e instanceof ResultFileError) return new InputError('RESULT_INVALID', e.message, { cause: e });
   if (e instanceof UnknownPolicyError) return new InputError('UNKNOWN_POLICY', e.message, { cause: e });
   if (e instanceof DriverModuleError) return new InputError('DRIVER_INVALID', e.message, { cause: e });
+  if (e instanceof FloodRefusedError) return new InputError('FLOOD_REFUSED', e.message, { cause: e });
   if (e instanceof OutputError) return new InputError('OUTPUT_UNWRITABLE', `cannot write to ${displayPath(e.path)}: ${e.reason}`, { cause: e });
   return undefined;
 }

@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
+import { registerStress } from './commands/stress.js';
 import { registerTarget } from './commands/target.js';
 import { registerValidate } from './commands/validate.js';
 import { runProgram } from './exit-codes.js';
@@ -25,5 +26,6 @@ registerReport(program);
 registerValidate(program);
 registerSchema(program);
 registerTarget(program);
+registerStress(program);
 
 process.exitCode = await runProgram(program, process.argv);

@@ -27,6 +27,10 @@ export const INPUT_ERROR_CODES = [
   'DATABASE_UNUSABLE',
   /** `--driver` names no built-in driver, or a module that is not a driver (missing, no default export, …) */
   'DRIVER_INVALID',
+  /** a flood the harness will not send: a host other than loopback, or no bound in time or count */
+  'FLOOD_REFUSED',
+  /** the target named on the command line does not answer */
+  'TARGET_UNREACHABLE',
 ] as const;
 
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];

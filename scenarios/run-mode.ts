@@ -24,7 +24,7 @@ export function loadScenarioFor(file: string, mode: RunMode): Scenario {
 export function liveOnlyPaths(s: Scenario): (string | number)[][] {
   const paths: (string | number)[][] = [];
   if (s.live) paths.push(['live']);
-  if ((s as { load?: unknown[] }).load?.length) paths.push(['load']);
+  if (s.load.length > 0) paths.push(['load']);
   s.population.legit.forEach((g, i) => { if (g.client === 'browser') paths.push(['population', 'legit', i, 'client']); });
   s.population.scalpers.forEach((c, i) => { if (c.client === 'browser') paths.push(['population', 'scalpers', i, 'client']); });
   return paths;

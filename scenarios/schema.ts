@@ -10,6 +10,7 @@ import type { Policy } from '../target/domain/policy.js';
 import { MAX, RunLength } from './schema/bounds.js';
 import { DateString, LocalText, PositiveDuration } from './schema/common.js';
 import { crossCheck } from './schema/cross-checks.js';
+import { LoadSchema } from './schema/load.js';
 import { GatesSchema, ObjectiveSchema } from './schema/outcomes.js';
 import { BASELINE, BaselineSchema, mergePolicy, PolicyName, PolicyOverrideSchema } from './schema/policies.js';
 import { LiveSchema } from './schema/live.js';
@@ -45,6 +46,9 @@ export const ScenarioSchema = z.strictObject({
   replications: z.number().int().min(1).max(MAX.replications, atMost(MAX.replications)).default(10).describe('runs per policy, at most 1,000'),
   gates: GatesSchema.describe('pass/fail thresholds, e.g. legit.servedBeforeDeadline: ["mean>=0.8"]'),
   live: LiveSchema.optional().describe('how the scenario runs with `--mode live`: race speed and window, timeouts, driver; live runs only'),
+  load: LoadSchema.default([]).describe(
+    'raw floods (autocannon) sent while the agents run, each bounded in seconds and requests; live runs only '
+    + '(`guichet run --mode live`): a simulation sends no request'),
 }).superRefine((value, ctx) => {
   crossCheck(value, ({ path, message, hint, input }) => {
     ctx.addIssue({ code: 'custom', path, message, input, ...(hint ? { params: { hint } } : {}) });
@@ -92,5 +96,7 @@ export type { PolicyOverride } from './schema/policies.js';
 export { OBJECTIVE_METRICS } from './schema/outcomes.js';
 export type { Objective, ObjectiveMetric } from './schema/outcomes.js';
 export { STRATEGIES } from './schema/population.js';
+export type { LoadEntry } from './schema/load.js';
+export { FLOOD_ONE_IP, loadPath } from './schema/load.js';
 export type { CaptchaSolver, LegitGroup, Market, Population, ScalperCrew, Strategy } from './schema/population.js';
 export type { Policy } from '../target/domain/policy.js';

@@ -12,6 +12,11 @@
  * years. Bounds also keep the engine's own keys apart: people are numbered 10,000,000 per group
  * (10,000 a week for 520 weeks fit). A run that is within every bound can still be too large in
  * total (many groups, a long run): its size is estimated before it starts (engine/run-size.ts).
+ *
+ * A raw flood (`load:`, `guichet stress`) is bounded in rate, connections, time and count: a
+ * flood is a test of the target on this machine's loopback, so 20,000 requests a second (more
+ * than one express process answers), 1,000 sockets, ten minutes and five million requests are
+ * far above a useful test and well below what would exhaust the machine's ports or memory.
  */
 import { z } from 'zod';
 import { atMost, durationUpTo } from '../../target/domain/policy.js';
@@ -35,6 +40,10 @@ export const MAX = {
   eurPerUsd: 10,
   replications: 1_000,
   runLength: '520w',
+  floodRate: 20_000,
+  floodConnections: 1_000,
+  floodSeconds: 600,
+  floodRequests: 5_000_000,
 } as const;
 
 /** a number of at most `max`, with the bound in the error message */

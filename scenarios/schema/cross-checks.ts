@@ -42,6 +42,8 @@ export function crossCheck(value: unknown, report: Report): void {
       });
     }
   });
+  checkIds(list(value['load']), 'name', ['load'], report);
+  if (counters) checkCounters(list(value['load']), ['load'], counters, report);
   checkPolicy(value['policy'], ['policy'], counters, report);
   if (isRecord(value['policies'])) {
     for (const [name, override] of Object.entries(value['policies'])) checkPolicy(override, ['policies', name], counters, report);
@@ -59,14 +61,14 @@ function checkWarmup(value: Record<string, unknown>, report: Report): void {
   }
 }
 
-function checkIds(items: unknown[], key: 'group' | 'crew', path: Path, report: Report): void {
+function checkIds(items: unknown[], key: 'group' | 'crew' | 'name', path: Path, report: Report): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const id = isRecord(item) ? item[key] : undefined;
     if (typeof id !== 'string') return;
     const first = seen.get(id);
     if (first === undefined) seen.set(id, i);
-    else report({ path: [...path, i, key], input: id, message: `duplicate ${key} id "${id}": already used by ${path.join('.')}[${first}]` });
+    else report({ path: [...path, i, key], input: id, message: `duplicate ${key === 'name' ? 'flood name' : `${key} id`} "${id}": already used by ${path.join('.')}[${first}]` });
   });
 }
 
