@@ -192,6 +192,7 @@ export class BookingTarget {
     return {
       bookingId: b.id, counter: b.counter, counterLabel: this.current.counters[b.counter]?.label ?? b.counter,
       slotStart: b.slotStart, desk: slot?.desk ?? 0, firstName: b.identity.firstName, lastName: b.identity.lastName, status: b.status,
+      ...(b.status === 'held' && b.confirmBy !== undefined ? { confirmBy: b.confirmBy } : {}),
     };
   }
 

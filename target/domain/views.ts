@@ -10,6 +10,8 @@ export interface ChallengeView { id: string; kind: ChallengeKind; prompt: string
 export interface Convocation {
   bookingId: string; counter: string; counterLabel: string; slotStart: number; desk: number;
   firstName: string; lastName: string; status: BookingStatus;
+  /** while held: the e-mail confirmation is due by then (epoch ms) */
+  confirmBy?: number;
 }
 export interface CounterView {
   id: string; label: string; days: string[]; hours: string; slotMinutes: number; desks: number; available: number;
