@@ -10,6 +10,7 @@ const SUITES: Suite[] = [
   { name: 'store', run: async () => (await import('./store-bench.js')).benchStore() },
   { name: 'http', run: async () => (await import('./http-bench.js')).benchHttp() },
   { name: 'simulation', run: async () => (await import('./sim-bench.js')).benchSimulation() },
+  { name: 'browser', run: async () => (await import('./browser-bench.js')).benchBrowser() },
 ];
 
 function fmt(v: number): string {
