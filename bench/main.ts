@@ -11,6 +11,7 @@ const SUITES: Suite[] = [
   { name: 'http', run: async () => (await import('./http-bench.js')).benchHttp() },
   { name: 'simulation', run: async () => (await import('./sim-bench.js')).benchSimulation() },
   { name: 'driver', run: async () => (await import('./driver-bench.js')).benchDriver() },
+  { name: 'browser', run: async () => (await import('./browser-bench.js')).benchBrowser() },
 ];
 
 function fmt(v: number): string {

@@ -1,22 +1,21 @@
 /**
- * One way for every browser test to find Chromium and to say when it cannot.
+ * One way for every browser test to find Chromium and to say when it cannot. The path and the
+ * launch flags are the browser driver's (engine/drivers/browser/chromium.ts): tests run the
+ * browser the way live runs do.
  *
  * Where: GUICHET_CHROMIUM, else Debian's /usr/bin/chromium. When it is missing, a test suite is
  * skipped with one loud line on a developer's machine, and fails in CI (CI set), where a missing
  * browser is a broken install, not a reason to go green.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe } from 'vitest';
+import { chromiumPath, launchChromium as launch } from '../engine/drivers/browser/chromium.js';
 
-export const CHROMIUM_PATH = process.env.GUICHET_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM_ARGS } from '../engine/drivers/browser/chromium.js';
+
+export const CHROMIUM_PATH = chromiumPath();
 export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
-
-/** Flags for a root user on a machine without network (the background ones would dial out). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run',
-];
 
 const warned = new Set<string>();
 
@@ -33,9 +32,7 @@ export function browserSuite(what: string): typeof describe | typeof describe.sk
   return describe.skip;
 }
 
-export async function launchChromium(): Promise<Browser> {
-  if (!HAS_CHROMIUM) {
-    throw new Error(`no Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set GUICHET_CHROMIUM`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+/** Headless Chromium with the driver's flags; BrowserMissingError when it is not installed. */
+export function launchChromium(): Promise<Browser> {
+  return launch(CHROMIUM_PATH);
 }

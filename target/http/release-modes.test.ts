@@ -33,6 +33,13 @@ describe('lottery', () => {
     const { bookingId, token } = result.body.registration;
     const conv = await t.call('GET', `/api/bookings/${bookingId}/convocation`, { headers: { 'x-booking-token': token } });
     expect(conv.body.convocation).toMatchObject({ lastName: 'Diallo1', status: 'confirmed' });
+    // the result page links the winner to the convocation, as the mail would
+    const shown = await t.call('GET', `/inscription/${reg.body.registration.id}`);
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain('data-outcome="won"');
+    expect(shown.text).toContain(`href="/convocation/${bookingId}?token=${token}"`);
+    const unknown = await t.call('GET', '/inscription/r-unknown');
+    expect([unknown.status, unknown.text.includes('data-error-code="NOT_FOUND"')]).toEqual([404, true]);
   });
 });
 

@@ -15,7 +15,7 @@ import { parseBody, toIdentity } from '../schemas.js';
 import { parseSlotId } from '../slot-id.js';
 import { statusFor } from '../status.js';
 import { bookingFormBody, countersBody, powScript, slotsBody, type FormError, type FormModel, type FormValues } from '../views/booking-views.js';
-import { convocationBody, convocationHref, registrationBody, ticketBody } from '../views/convocation-views.js';
+import { convocationBody, convocationHref, lotteryResultBody, registrationBody, ticketBody } from '../views/convocation-views.js';
 import { formField } from '../views/format.js';
 import { sendPage } from '../views/respond.js';
 
@@ -135,6 +135,10 @@ export function pagesRouter(deps: HttpDeps): Router {
     const form = parseBody(IdentityOnlyForm, req.body);
     const registration = target.register(ctxOf(deps, req, res), param(req, 'counter'), toIdentity(form));
     sendPage(res, 201, 'Inscription enregistrée', registrationBody(registration));
+  });
+
+  r.get('/inscription/:id', (req, res) => {
+    sendPage(res, 200, 'Résultat du tirage au sort', lotteryResultBody(target.lotteryResult(param(req, 'id'))));
   });
 
   r.post('/guichets/:counter/file', (req, res) => {

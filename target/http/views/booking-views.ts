@@ -82,6 +82,7 @@ function captchaFields(c: ChallengeView, error: FormError | undefined): Html {
     return html`<fieldset><legend>Vérification anti-robot</legend>
 <input type="hidden" name="captchaId" value="${c.id}">
 <p id="captcha-consigne">Recopiez le code suivant : <strong class="captcha" id="captcha-code">${c.prompt}</strong></p>
+<p class="hint">Code valable jusqu’au ${timeTag(c.expiresAt)}.</p>
 <label for="captchaAnswer">Code de vérification (obligatoire)</label>
 <input id="captchaAnswer" name="captchaAnswer" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" required aria-describedby="captcha-consigne${invalid ? ' erreur-champ' : ''}"${invalid ? raw(' aria-invalid="true"') : ''}>
 </fieldset>`;
@@ -90,6 +91,7 @@ function captchaFields(c: ChallengeView, error: FormError | undefined): Html {
 <input type="hidden" name="captchaId" value="${c.id}">
 <input type="hidden" id="captchaAnswer" name="captchaAnswer" value="" data-prompt="${c.prompt}" data-difficulty="${String(c.difficulty ?? 0)}">
 <p id="pow-status" role="status" aria-live="polite">Votre navigateur effectue une vérification automatique (quelques secondes).</p>
+<p class="hint">Vérification valable jusqu’au ${timeTag(c.expiresAt)}.</p>
 <noscript><p>Cette vérification nécessite JavaScript. Activez-le pour réserver.</p></noscript>
 </fieldset>`;
 }
@@ -126,7 +128,8 @@ export interface FormModel {
 export function errorSummary(error: FormError | undefined): Html {
   if (!error) return html``;
   const label = error.field ? FIELD_FR[error.field] : undefined;
-  return html`<div class="error" role="alert" id="erreur" tabindex="-1">
+  // data-error-code: the target's refusal code, for scripts and browser agents (the text is for people)
+  return html`<div class="error" role="alert" id="erreur" tabindex="-1" data-error-code="${error.code}">
 <h2>La réservation n’a pas abouti</h2>
 <p id="erreur-champ">${ERROR_FR[error.code]}${label ? html` Champ concerné : <a href="#${error.field ?? ''}">${label}</a>.` : ''}</p>
 </div>`;

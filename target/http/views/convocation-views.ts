@@ -1,5 +1,7 @@
 /** Pages after booking: convocation (with cancel and e-mail confirmation), waiting room, lottery, errors. */
+import type { LotteryResult } from '../../domain/entry-desk.js';
 import type { Convocation, RegistrationView, TicketView } from '../../domain/views.js';
+import { formatSlotId } from '../slot-id.js';
 import { ERROR_FR, STATUS_FR, timeTag } from './format.js';
 import { errorSummary, type FormError } from './booking-views.js';
 import { html, type Html } from './html.js';
@@ -35,6 +37,7 @@ ${errorSummary(error)}
 <dt>Numéro de rendez-vous</dt><dd id="numero">${c.bookingId}</dd>
 <dt>Guichet</dt><dd>${c.counterLabel} (guichet ${c.desk})</dd>
 <dt>Date et heure (heure de Paris)</dt><dd>${timeTag(c.slotStart)}</dd>
+<dt>Référence du créneau</dt><dd>${formatSlotId(c.counter, c.slotStart, c.desk)}</dd>
 <dt>Nom</dt><dd>${c.firstName} ${c.lastName}</dd>
 </dl>
 <p>Présentez cette convocation et une pièce d’identité au nom indiqué. Conservez ce
@@ -51,17 +54,38 @@ export function ticketBody(t: TicketView, now: number): Html {
       : html`<p>Votre position : ${t.position + 1}. Votre tour viendra vers ${t.admitAt === undefined ? '' : timeTag(t.admitAt)}.</p>`;
   return html`<h1>File d’attente</h1>
 <div role="status" aria-live="polite">${state}</div>
+<dl>
+<dt>Numéro de ticket</dt><dd>${t.id}</dd>
+<dt>Ouverture des réservations</dt><dd>${timeTag(t.releaseAt)}</dd>
+${t.admitAt === undefined ? '' : html`<dt>Votre tour</dt><dd>${timeTag(t.admitAt)}</dd>`}
+</dl>
 <p><a href="/file/${encodeURIComponent(t.id)}">Actualiser</a> (gardez cette page ouverte).</p>`;
 }
 
 export function registrationBody(r: RegistrationView): Html {
   return html`<h1>Inscription enregistrée</h1>
 <p>Vous êtes inscrit au tirage au sort du ${timeTag(r.drawAt)}. Le résultat vous sera envoyé par e-mail.</p>
-<p>Numéro d’inscription : <strong>${r.id}</strong></p>`;
+<p>Numéro d’inscription : <strong>${r.id}</strong></p>
+<p><a href="${registrationHref(r.id)}">Suivre le résultat du tirage</a></p>`;
+}
+
+export const registrationHref = (id: string) => `/inscription/${encodeURIComponent(id)}`;
+
+/** The draw's outcome; the winner's convocation link carries its token, as the mail would. */
+export function lotteryResultBody(r: LotteryResult): Html {
+  const state = r.outcome === undefined
+    ? html`<p role="status" data-outcome="pending">Le tirage au sort aura lieu le ${timeTag(r.drawAt)}.</p>`
+    : r.outcome === 'lost'
+      ? html`<p role="status" data-outcome="lost">Vous n’avez pas été tiré au sort. Vous pourrez vous inscrire au prochain tirage.</p>`
+      : html`<p role="status" data-outcome="won">Vous avez été tiré au sort.</p>
+${r.bookingId !== undefined && r.token !== undefined ? html`<p><a href="${convocationHref(r.bookingId, r.token)}">Voir votre convocation</a></p>` : ''}`;
+  return html`<h1>Résultat du tirage au sort</h1>
+<p>Numéro d’inscription : <strong>${r.id}</strong></p>
+${state}`;
 }
 
 export function errorBodyHtml(code: keyof typeof ERROR_FR): Html {
   return html`<h1>${code === 'NOT_FOUND' ? 'Page introuvable' : 'Demande refusée'}</h1>
-<p role="alert">${ERROR_FR[code]}</p>
+<p role="alert" data-error-code="${code}">${ERROR_FR[code]}</p>
 <p><a href="/">Retour à la liste des guichets</a></p>`;
 }
