@@ -30,6 +30,7 @@ import { Mailbox } from '../run/mailbox.js';
 import { storeTap } from '../run/store-tap.js';
 import { HarnessLedger } from './harness-ledger.js';
 import { LiveClock } from './live-clock.js';
+import { LiveFloods } from './live-floods.js';
 import { LiveRunner } from './live-runner.js';
 import { startLiveTarget } from './live-target.js';
 import { LiveWatches } from './live-watches.js';
@@ -151,10 +152,20 @@ export async function liveReplication(
       },
     };
     kernel.at(start + DAY, daily, 0);
-    for (const w of windows) kernel.at(w.start, { fire: () => { watches?.raceStarted(); o.onWindow?.(w); } });
+    const floods = new LiveFloods(scenario.load, target.url, [...new Set(plan.bots.map((b) => b.ip))], metrics, live.timeoutSeconds);
+    for (const w of windows) {
+      kernel.at(w.start, { fire: () => { watches?.raceStarted(); floods.windowOpened(); o.onWindow?.(w); } });
+      kernel.at(w.end, { fire: () => floods.windowClosed() });
+    }
 
     const realStart = performance.now();
-    await pacer.run(end);
+    floods.runStarted();
+    let floodSummaries;
+    try {
+      await pacer.run(end);
+    } finally {
+      floodSummaries = await floods.finish();
+    }
     watches.finish(end);
     const reconciliation = reconcile(ledger, await fetchLedger(target.url, target.adminToken));
     const result = computeResult({ scenario, policy: policy.policy, replication, seed, start, end, recorder });
@@ -165,7 +176,7 @@ export async function liveReplication(
       raceSpeed: live.raceSpeed,
       raceWindows: windows,
       ...metrics.summary(),
-      floods: [],
+      floods: floodSummaries,
       reconciliation,
     };
     if (targetLog.length > 0) o.warn?.(`the target logged ${targetLog.length} error(s); first: ${targetLog[0]}`);
