@@ -17,6 +17,7 @@
 import type { Action, Outcome } from '../../../bots/actions.js';
 import type { AgentNet, CheckInAction, LiveDriver, LiveDriverOptions, TargetAction, WireAnswer } from '../driver.js';
 import { HttpDriver } from '../http/http-driver.js';
+import { sessionHeader } from '../http/identity.js';
 import { confirmCodeOf, jsonAnswer, okOutcome, rejected, unavailable } from '../http/wire-answers.js';
 import { WirePool, type Headers, type WireResponse } from '../http/wire-pool.js';
 import {
@@ -103,7 +104,7 @@ export class FormsDriver implements LiveDriver {
   // ── the requests, as a browser without JavaScript would send them ──
 
   private headers(net: AgentNet, form = false): Headers {
-    const h: Headers = { 'x-forwarded-for': net.ip, 'x-session': net.session };
+    const h: Headers = { 'x-forwarded-for': net.ip, 'x-session': sessionHeader(net.session) };
     if (form) h['content-type'] = FORM_TYPE;
     return h;
   }

@@ -3,7 +3,8 @@
  * /openapi.json): each TargetAction is one request (two for `confirm` and a won `lotteryResult`,
  * which read the mail or the convocation), with the outcomes of the in-process driver.
  *
- * Identity: every agent request carries `X-Forwarded-For: <net.ip>` and `X-Session: <net.session>`;
+ * Identity: every agent request carries `X-Forwarded-For: <net.ip>` and `X-Session: <net.session>`
+ * (encoded by identity.ts when the session has characters the header does not take);
  * the target counts the forwarded IP only when started with `--trust-proxy` (target/http/context.ts).
  * Reading the mail and the check-in at the counter are staff-side: they carry the admin bearer.
  *
@@ -16,6 +17,7 @@ import {
   bookedOutcome, challengeOutcome, checkInOutcome, confirmCodeOf, convocationOf, jsonAnswer, okOutcome, registeredOutcome,
   rejected, slotsOutcome, ticketOutcome, unavailable,
 } from './wire-answers.js';
+import { sessionHeader } from './identity.js';
 import { WirePool, type Headers } from './wire-pool.js';
 
 const JSON_TYPE = 'application/json';
@@ -85,9 +87,10 @@ export class HttpDriver implements LiveDriver {
   private headersOf(net: AgentNet): AgentHeaders {
     let h = this.byNet.get(net);
     if (h === undefined) {
+      const session = sessionHeader(net.session);
       h = {
-        get: { 'x-forwarded-for': net.ip, 'x-session': net.session },
-        post: { 'x-forwarded-for': net.ip, 'x-session': net.session, 'content-type': JSON_TYPE },
+        get: { 'x-forwarded-for': net.ip, 'x-session': session },
+        post: { 'x-forwarded-for': net.ip, 'x-session': session, 'content-type': JSON_TYPE },
       };
       this.byNet.set(net, h);
     }
