@@ -71,11 +71,9 @@ export class FormsDriver implements LiveDriver {
   private readonly tokens = new Map<string, string>();
 
   constructor(options: LiveDriverOptions) {
-    const pool: { timeoutMs?: number; connections?: number } = {};
-    if (options.timeoutMs !== undefined) pool.timeoutMs = options.timeoutMs;
-    if (options.connections !== undefined) pool.connections = options.connections;
-    this.pool = new WirePool(options.url, pool);
-    this.api = new HttpDriver(options);
+    this.pool = WirePool.of(options);
+    // one pool for pages and API alike: `connections` bounds the driver, not each half
+    this.api = new HttpDriver(options, this.pool);
     this.adminGet = { authorization: `Bearer ${options.adminToken}` };
   }
 
@@ -98,7 +96,8 @@ export class FormsDriver implements LiveDriver {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.pool.close(), this.api.close()]);
+    await this.api.close();
+    await this.pool.close();
   }
 
   // ── the requests, as a browser without JavaScript would send them ──

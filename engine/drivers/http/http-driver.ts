@@ -32,16 +32,16 @@ export function createHttpDriver(options: LiveDriverOptions): LiveDriver {
 
 export class HttpDriver implements LiveDriver {
   private readonly pool: WirePool;
+  private readonly ownsPool: boolean;
   private readonly byNet = new WeakMap<AgentNet, AgentHeaders>();
   private readonly listPaths = new Map<string, string>();
   private readonly adminGet: Headers;
   private readonly adminPost: Headers;
 
-  constructor(options: LiveDriverOptions) {
-    const pool: { timeoutMs?: number; connections?: number } = {};
-    if (options.timeoutMs !== undefined) pool.timeoutMs = options.timeoutMs;
-    if (options.connections !== undefined) pool.connections = options.connections;
-    this.pool = new WirePool(options.url, pool);
+  /** `pool`: one to share (the forms driver's), closed by its owner; by default a pool of its own. */
+  constructor(options: LiveDriverOptions, pool?: WirePool) {
+    this.ownsPool = pool === undefined;
+    this.pool = pool ?? WirePool.of(options);
     const bearer = `Bearer ${options.adminToken}`;
     this.adminGet = { authorization: bearer };
     this.adminPost = { authorization: bearer, 'content-type': JSON_TYPE };
@@ -81,7 +81,7 @@ export class HttpDriver implements LiveDriver {
   }
 
   close(): Promise<void> {
-    return this.pool.close();
+    return this.ownsPool ? this.pool.close() : Promise.resolve();
   }
 
   private headersOf(net: AgentNet): AgentHeaders {
