@@ -3,6 +3,7 @@
  * through it and through the HTTP driver, on two targets with the same policy and clock, gives
  * the same outcomes (ids and secrets aside); lottery, waiting room, identity and failures too.
  */
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Action, Outcome } from '../../../bots/actions.js';
 import { ERROR_CODES } from '../../../target/domain/errors.js';
@@ -149,6 +150,28 @@ describe('forms driver: identity, failures, what it knows of the site', () => {
     await t.stop();
     expect(await d.perform(net(1), { kind: 'list', counter: 'renewal' }))
       .toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 0, failure: 'connection' });
+  });
+
+  it('a server that never answers is a timeout; a page it cannot read is a protocol failure', async () => {
+    const sockets: Socket[] = [];
+    const silent: Server = createServer((sock) => { sockets.push(sock); });
+    const page = '<p>not the page you want</p>';
+    const other = createServer((sock) => sock.once('data', () => sock.end(
+      `HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: ${page.length}\r\n\r\n${page}`,
+    )));
+    await Promise.all([silent, other].map((srv) => new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))));
+    const url = (srv: Server) => `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+    const [quiet, wrong] = [silent, other].map((srv) => createFormsDriver({ url: url(srv), adminToken: 'x', timeoutMs: 200 }));
+    try {
+      expect(await quiet!.perform(net(1), { kind: 'list', counter: 'renewal' }))
+        .toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 0, failure: 'timeout' });
+      expect(await wrong!.perform(net(1), { kind: 'list', counter: 'renewal' }))
+        .toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 200, failure: 'protocol' });
+    } finally {
+      await Promise.all([quiet!.close(), wrong!.close()]);
+      for (const sock of sockets) sock.destroy();
+      await Promise.all([silent, other].map((srv) => new Promise((r) => srv.close(r))));
+    }
   });
 
   it('knows every refusal message of the target, each to its own code', () => {

@@ -17,6 +17,7 @@
 import type { Action, Outcome } from '../../../bots/actions.js';
 import type { AgentNet, CheckInAction, LiveDriver, LiveDriverOptions, TargetAction, WireAnswer } from '../driver.js';
 import { HttpDriver } from '../http/http-driver.js';
+import { sessionHeader } from '../http/identity.js';
 import { confirmCodeOf, jsonAnswer, okOutcome, rejected, unavailable } from '../http/wire-answers.js';
 import { WirePool, type Headers, type WireResponse } from '../http/wire-pool.js';
 import {
@@ -70,11 +71,9 @@ export class FormsDriver implements LiveDriver {
   private readonly tokens = new Map<string, string>();
 
   constructor(options: LiveDriverOptions) {
-    const pool: { timeoutMs?: number; connections?: number } = {};
-    if (options.timeoutMs !== undefined) pool.timeoutMs = options.timeoutMs;
-    if (options.connections !== undefined) pool.connections = options.connections;
-    this.pool = new WirePool(options.url, pool);
-    this.api = new HttpDriver(options);
+    this.pool = WirePool.of(options);
+    // one pool for pages and API alike: `connections` bounds the driver, not each half
+    this.api = new HttpDriver(options, this.pool);
     this.adminGet = { authorization: `Bearer ${options.adminToken}` };
   }
 
@@ -97,13 +96,14 @@ export class FormsDriver implements LiveDriver {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.pool.close(), this.api.close()]);
+    await this.api.close();
+    await this.pool.close();
   }
 
   // ── the requests, as a browser without JavaScript would send them ──
 
   private headers(net: AgentNet, form = false): Headers {
-    const h: Headers = { 'x-forwarded-for': net.ip, 'x-session': net.session };
+    const h: Headers = { 'x-forwarded-for': net.ip, 'x-session': sessionHeader(net.session) };
     if (form) h['content-type'] = FORM_TYPE;
     return h;
   }

@@ -10,6 +10,7 @@ import type { Outcome } from '../../../bots/actions.js';
 import { config, MONDAY, person, startTest, TOKEN, type TestTarget } from '../../../target/http/test-support/http-fixture.js';
 import type { AgentNet, LiveDriver } from '../driver.js';
 import { createHttpDriver } from './http-driver.js';
+import { sessionHeader } from './identity.js';
 import { confirmCodeOf } from './wire-answers.js';
 
 const HOUR = 3_600_000;
@@ -148,6 +149,17 @@ describe('HTTP driver: identity and failures', () => {
     // another session, same IP: the bucket of the IP is empty
     expect(await d.perform(net(2, '192.0.2.1'), list)).toEqual({ outcome: { kind: 'rejected', rejected: 'RATE_LIMITED' }, status: 429 });
     expect((await d.perform(net(3, '192.0.2.2'), list)).status).toBe(200);
+  });
+
+  it('sends an engine session name (with ":") in a form the target takes, the same for every request', async () => {
+    const { t, d } = await start();
+    const crewAgent = { ip: '198.51.0.3', session: 's-crew:paris:3' };
+    const list = await d.perform(crewAgent, { kind: 'list', counter: 'renewal', limit: 1 });
+    const slot = slotsOf(list.outcome)[0]!;
+    const booked = await d.perform(crewAgent, { kind: 'book', slotId: slot.id, identity: person(7) });
+    if (booked.outcome.kind !== 'booked') throw new Error(`not booked: ${JSON.stringify(booked)}`);
+    const b = t.store.getBooking(booked.outcome.convocation.bookingId)!;
+    expect([b.session, b.ip]).toEqual([sessionHeader('s-crew:paris:3'), '198.51.0.3']);
   });
 
   it('a stopped target is UNAVAILABLE with a connection failure, never a throw', async () => {

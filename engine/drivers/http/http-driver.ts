@@ -3,7 +3,8 @@
  * /openapi.json): each TargetAction is one request (two for `confirm` and a won `lotteryResult`,
  * which read the mail or the convocation), with the outcomes of the in-process driver.
  *
- * Identity: every agent request carries `X-Forwarded-For: <net.ip>` and `X-Session: <net.session>`;
+ * Identity: every agent request carries `X-Forwarded-For: <net.ip>` and `X-Session: <net.session>`
+ * (encoded by identity.ts when the session has characters the header does not take);
  * the target counts the forwarded IP only when started with `--trust-proxy` (target/http/context.ts).
  * Reading the mail and the check-in at the counter are staff-side: they carry the admin bearer.
  *
@@ -16,6 +17,7 @@ import {
   bookedOutcome, challengeOutcome, checkInOutcome, confirmCodeOf, convocationOf, jsonAnswer, okOutcome, registeredOutcome,
   rejected, slotsOutcome, ticketOutcome, unavailable,
 } from './wire-answers.js';
+import { sessionHeader } from './identity.js';
 import { WirePool, type Headers } from './wire-pool.js';
 
 const JSON_TYPE = 'application/json';
@@ -30,16 +32,16 @@ export function createHttpDriver(options: LiveDriverOptions): LiveDriver {
 
 export class HttpDriver implements LiveDriver {
   private readonly pool: WirePool;
+  private readonly ownsPool: boolean;
   private readonly byNet = new WeakMap<AgentNet, AgentHeaders>();
   private readonly listPaths = new Map<string, string>();
   private readonly adminGet: Headers;
   private readonly adminPost: Headers;
 
-  constructor(options: LiveDriverOptions) {
-    const pool: { timeoutMs?: number; connections?: number } = {};
-    if (options.timeoutMs !== undefined) pool.timeoutMs = options.timeoutMs;
-    if (options.connections !== undefined) pool.connections = options.connections;
-    this.pool = new WirePool(options.url, pool);
+  /** `pool`: one to share (the forms driver's), closed by its owner; by default a pool of its own. */
+  constructor(options: LiveDriverOptions, pool?: WirePool) {
+    this.ownsPool = pool === undefined;
+    this.pool = pool ?? WirePool.of(options);
     const bearer = `Bearer ${options.adminToken}`;
     this.adminGet = { authorization: bearer };
     this.adminPost = { authorization: bearer, 'content-type': JSON_TYPE };
@@ -79,15 +81,16 @@ export class HttpDriver implements LiveDriver {
   }
 
   close(): Promise<void> {
-    return this.pool.close();
+    return this.ownsPool ? this.pool.close() : Promise.resolve();
   }
 
   private headersOf(net: AgentNet): AgentHeaders {
     let h = this.byNet.get(net);
     if (h === undefined) {
+      const session = sessionHeader(net.session);
       h = {
-        get: { 'x-forwarded-for': net.ip, 'x-session': net.session },
-        post: { 'x-forwarded-for': net.ip, 'x-session': net.session, 'content-type': JSON_TYPE },
+        get: { 'x-forwarded-for': net.ip, 'x-session': session },
+        post: { 'x-forwarded-for': net.ip, 'x-session': session, 'content-type': JSON_TYPE },
       };
       this.byNet.set(net, h);
     }

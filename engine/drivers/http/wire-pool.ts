@@ -41,6 +41,14 @@ export interface PoolOptions {
 export class WirePool {
   private readonly pool: Pool;
 
+  /** The pool a live driver's options ask for. */
+  static of(options: { url: string } & PoolOptions): WirePool {
+    const pool: PoolOptions = {};
+    if (options.timeoutMs !== undefined) pool.timeoutMs = options.timeoutMs;
+    if (options.connections !== undefined) pool.connections = options.connections;
+    return new WirePool(options.url, pool);
+  }
+
   constructor(url: string, options: PoolOptions = {}) {
     const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.pool = new Pool(url, {

@@ -43,7 +43,9 @@ describe('JSON API: the booking path', () => {
     const conv = await t.call('GET', `/api/bookings/${booking.id}/convocation`, { headers: { 'x-booking-token': token } });
     expect(conv.status).toBe(200);
     ResponseBodies.ConvocationOut.parse(conv.body);
-    expect(conv.body.convocation).toMatchObject({ bookingId: booking.id, counter: 'renewal', lastName: 'Diallo1', status: 'held' });
+    expect(conv.body.convocation).toMatchObject({
+      bookingId: booking.id, slotId, counter: 'renewal', lastName: 'Diallo1', status: 'held', confirmBy: booked.body.confirmBy,
+    });
     expect((await t.call('GET', `/api/bookings/${booking.id}/convocation?token=wrong`)).status).toBe(403);
 
     const mail = await t.admin('GET', `/admin/mail?to=${encodeURIComponent(person(1).email)}`);
@@ -55,6 +57,9 @@ describe('JSON API: the booking path', () => {
     const ok = await t.call('POST', `/api/bookings/${booking.id}/confirm`, { json: { code } });
     expect(ok.status).toBe(200);
     expect(ok.body.booking.status).toBe('confirmed');
+    const confirmedConv = await t.call('GET', `/api/bookings/${booking.id}/convocation`, { headers: { 'x-booking-token': token } });
+    expect(confirmedConv.body.convocation.status).toBe('confirmed');
+    expect(confirmedConv.body.convocation).not.toHaveProperty('confirmBy');
 
     expect((await t.call('POST', `/api/bookings/${booking.id}/cancel`, { headers: S, json: { token: 'x' } })).status).toBe(403);
     const cancelled = await t.call('POST', `/api/bookings/${booking.id}/cancel`, { headers: S, json: { token } });
