@@ -88,7 +88,7 @@ function routesSpec(tx: Texts, live: LivePolicyFigures, k: number): ChartSpec {
   }));
   return {
     id: `live-routes-${k}`, kind: 'bar', legend: true, title, caption: tx.t('chart.liveRoutes.caption'),
-    labels: live.populations.map((p) => wrapLabel(tx.populationLabel(p))),
+    labels: live.populations.map((p) => wrapLabel(tx.populationLabel(p), 12)),
     xTitle: tx.t('table.population'), yTitle: tx.t('axis.latencyMs'), yUnit: 'count', datasets: [], panels,
     table: {
       caption: title,
@@ -115,7 +115,8 @@ function compareSpec(result: RunResult, tx: Texts, lives: LivePolicyFigures[]): 
   ];
   return {
     id: 'live-compare', kind: 'bar', legend: false, title: tx.t('chart.liveCompare.title'), caption: tx.t('chart.liveCompare.caption'),
-    labels: lives.map((l) => wrapLabel(tx.policyShort(l.name))), wide: lives.length > 3,
+    // side by side for two policies (with and without a measure); beyond, each needs the full width for its names
+    labels: lives.map((l) => wrapLabel(tx.policyShort(l.name), 12)), wide: lives.length > 2,
     xTitle: tx.t('table.policy'), yTitle: tx.t('axis.latencyMs'), yUnit: 'count', datasets: [], panels,
     table: {
       caption: tx.t('chart.liveCompare.title'),
