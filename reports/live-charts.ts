@@ -88,7 +88,8 @@ function routesSpec(tx: Texts, live: LivePolicyFigures, k: number): ChartSpec {
   }));
   return {
     id: `live-routes-${k}`, kind: 'bar', legend: true, title, caption: tx.t('chart.liveRoutes.caption'),
-    labels: live.populations.map((p) => wrapLabel(tx.populationLabel(p), 12)),
+    // three small charts a row leave room for three populations' names; more crews need the full width
+    labels: live.populations.map((p) => wrapLabel(tx.populationLabel(p), 12)), wide: live.populations.length > 3,
     xTitle: tx.t('table.population'), yTitle: tx.t('axis.latencyMs'), yUnit: 'count', datasets: [], panels,
     table: {
       caption: title,
