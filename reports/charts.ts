@@ -20,6 +20,15 @@ export interface ChartDataset {
   intervals?: ([number, number] | null)[];
 }
 
+/** One small chart of a set; with `yUnit` it has a y axis of its own (a different quantity from its neighbours). */
+export interface ChartPanel {
+  title: string;
+  datasets: ChartDataset[];
+  yTitle?: string;
+  yUnit?: Unit;
+  yMax?: number;
+}
+
 export interface ChartSpec {
   id: string;
   title: string;
@@ -29,8 +38,12 @@ export interface ChartSpec {
   labels?: (string | string[])[];
   /** per category, lines the tooltip adds under the label (a group's traits) */
   details?: string[][];
-  /** small multiples: one small chart per panel, on one shared y scale, instead of `datasets` */
-  panels?: { title: string; datasets: ChartDataset[] }[];
+  /** small multiples: one small chart per panel, on one shared y scale unless a panel has its own unit, instead of `datasets` */
+  panels?: ChartPanel[];
+  /** panels one under the other at full width, when their category labels need the room */
+  wide?: boolean;
+  /** a logarithmic y axis (from 1), for latencies that span milliseconds to seconds */
+  yLog?: boolean;
   xTitle: string;
   yTitle: string;
   yUnit: Unit;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, renderMarkdown } from './markdown.js';
 import { buildFixture } from './test-support/fixture.js';
+import { withLive } from './test-support/live-fixture.js';
 
 describe('renderMarkdown', () => {
   it('gives headlines, a table of policies × key metrics with intervals, and the ranking', () => {
@@ -42,5 +43,35 @@ describe('renderMarkdown', () => {
 describe('escapeMarkdown', () => {
   it('escapes markdown syntax and HTML, and folds newlines', () => {
     expect(escapeMarkdown('[x](javascript:1) `c` _i_ a&b\r\nz [ok]')).toBe('[x\\](javascript:1) \\`c\\` \\_i\\_ a&amp;b z [ok]');
+  });
+});
+
+describe('renderMarkdown of a live run', () => {
+  it('adds a table of each population\'s latency and errors, and the reconciled ledgers; nothing for a simulated run', () => {
+    expect(renderMarkdown(buildFixture({ policies: 2 }), 'en')).not.toMatch(/Live run|Ledger/);
+    const md = renderMarkdown(withLive(buildFixture({ policies: 2, replications: 2 })), 'en');
+    const at = md.indexOf('### Live run: latency, errors and ledgers');
+    expect(at).toBeGreaterThan(md.indexOf('### Key figures'));
+    expect(at).toBeLessThan(md.indexOf('### Ranking'));
+    const rows = md.slice(at).split('\n').filter((l) => l.startsWith('| '));
+    expect(rows[0]).toBe('| Policy | People or crew | Requests | p50 (ms) | p95 (ms) | p99 (ms) | Without an answer | Timeouts |');
+    expect(rows.slice(2).map((r) => r.split(' | ').slice(0, 2).join(' | '))).toEqual(['| baseline | people', '| baseline | cybercafé', '| random release | people', '| random release | cybercafé']);
+    expect(md).toMatch(/\nLedgers reconciled: the booking service holds exactly the [\d,]+ bookings/);
+    expect(md).not.toContain('mismatch');
+  });
+
+  it('opens with a warning listing the mismatches when the ledgers differ', () => {
+    const md = renderMarkdown(withLive(buildFixture({ policies: 2, replications: 2 }), { mismatch: true }), 'en');
+    const lines = md.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('> **Ledger mismatch'));
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(lines.findIndex((l) => l.startsWith('### ')));
+    expect(lines.slice(at + 2, at + 6)).toEqual([
+      expect.stringMatching(/^> - baseline, replication 1: [\d,]+ bookings answered 201, [\d,]+ in the service’s ledger\.$/),
+      '>   - answered 201 but absent from the ledger: bk-0192',
+      '>   - in the ledger but never announced to an agent: bk-0388, bk-0391',
+      '>   - slots with two live bookings: renewal-2019-01-21T09:15',
+    ]);
+    expect(md).not.toContain('Ledgers reconciled');
   });
 });

@@ -1,11 +1,12 @@
 /**
  * summary.md: short enough for a pull-request comment. Headline sentences, policies against key
- * metrics with intervals, and the ranking with its caveats. Scenario text is escaped so a name
- * cannot break the table or inject markup.
+ * metrics with intervals (and a live run's latency and ledgers), and the ranking with its
+ * caveats. Scenario text is escaped so a name cannot break the table or inject markup.
  */
 import type { MetricName, RunResult } from '../engine/result.js';
 import type { Lang } from './i18n/format.js';
 import { Texts } from './i18n/texts.js';
+import { liveSectionMarkdown, liveWarning } from './markdown-live.js';
 import { headlines } from './model/headlines.js';
 import { rankPolicies, singleReplication } from './model/ranking.js';
 
@@ -44,6 +45,7 @@ export function renderMarkdown(result: RunResult, lang: Lang): string {
     days: tx.count('days', s.durationDays),
     start: tx.fmt.date(s.start),
   }))}_`, '');
+  out.push(...liveWarning(result, tx, e));
   out.push(singleReplication(result)
     ? `> **${e(tx.t('note.noInterval'))}**`
     : `> ${e(tx.t('note.intervals', { ci: tx.ci, replications: tx.count('replications', result.replications) }))}`, '');
@@ -61,6 +63,7 @@ export function renderMarkdown(result: RunResult, lang: Lang): string {
     out.push(`| ${label} | ${result.policies.map((p) => e(tx.metric(m, p.summary[m]))).join(' | ')} |`);
   }
   out.push('');
+  out.push(...liveSectionMarkdown(result, tx, e));
 
   const r = rankPolicies(result);
   out.push(`### ${e(tx.t('section.ranking'))}`, '');

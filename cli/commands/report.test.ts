@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFixture } from '../../reports/test-support/fixture.js';
+import { withLive } from '../../reports/test-support/live-fixture.js';
 import { runProgram } from '../exit-codes.js';
 import { registerReport } from './report.js';
 
@@ -72,5 +73,33 @@ describe('guichet report', () => {
     const help = await guichet('report', '--help');
     expect(help.out).toContain('write report.html, summary.md and a copy of result.json');
     expect(help.out).toMatch(/--lang <lang>.*\(choices: "fr", "en", default: "fr"\)/);
+  });
+});
+
+describe('guichet report of a live run', () => {
+  const live = withLive(buildFixture({ policies: 2, replications: 1 }));
+
+  it('renders its live section from result.json', async () => {
+    const file = join(dir, 'live.json');
+    writeFileSync(file, JSON.stringify(live));
+    const out = join(dir, 'live');
+    const run = await guichet('report', file, '--lang', 'en', '--out', out);
+    expect(run.exitCode).toBe(0);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<h2 id="h-live">Live run: latency, errors and ledgers</h2>');
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('| baseline | cybercafé |');
+  });
+
+  it('refuses a live block of an unknown version in one located line, exit code 2, writing nothing', async () => {
+    const file = join(dir, 'live-v9.json');
+    const newer = structuredClone(live);
+    (newer.policies[1]!.runs[0]!.live as { schema: string }).schema = 'guichet.live/v9';
+    writeFileSync(file, JSON.stringify(newer));
+    const out = join(dir, 'live-v9');
+    const run = await guichet('report', file, '--out', out);
+    expect(run).toEqual({
+      out: '', exitCode: 2,
+      err: `guichet report: ${file}: at policies[1].runs[0].live.schema: unknown live block schema "guichet.live/v9"; this guichet reads "guichet.live/v1"\n`,
+    });
+    expect(existsSync(join(out, 'report.html'))).toBe(false);
   });
 });

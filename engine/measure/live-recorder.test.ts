@@ -114,9 +114,9 @@ describe('LiveRecorder', () => {
     const second2 = sim.now;
     rec.request(2, 'book', 11_900, 11_900, 12_100, limited); // ends in second 2
     rec.request(0, 'book', 12_000, 12_000, 12_050, timeout);
-    wall.now = 12_400;
+    wall.now = 12_950; // a tick of the flood's second [11.95 s, 12.95 s): mostly the recorder's second 2
     rec.floodSecond(300, 12);
-    wall.now = 15_999;
+    wall.now = 16_010; // a tick just after second 5 ended
     rec.floodSecond(200, 0);
     const traffic = rec.summary().traffic;
     expect(traffic.map((s) => s.t)).toEqual([0, 2, 5]);

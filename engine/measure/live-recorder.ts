@@ -113,9 +113,13 @@ export class LiveRecorder {
     this.traffic.request(population === 0 ? 'people' : 'bots', endedAt, latency, isTrafficError(answer));
   }
 
-  /** The raw flood's requests and errors of the second that just ended. */
+  /**
+   * The raw flood's requests and errors of the second that just ended (autocannon's `tick`). They
+   * count in the recorder's second that held the middle of it, half a second ago: a tick fires
+   * a little early or late, and the flood's seconds are not aligned with the recorder's.
+   */
   floodSecond(requests: number, errors: number): void {
-    this.traffic.flood(this.wallNow(), requests, errors);
+    this.traffic.flood(this.wallNow() - 500, requests, errors);
   }
 
   summary(): Pick<LiveReplication, 'populations' | 'traffic'> {

@@ -9,9 +9,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RunResult } from '../../engine/result.js';
 import { buildCharts } from '../charts.js';
+import { buildLiveCharts } from '../live-charts.js';
 import { LOCALE, type Lang } from '../i18n/format.js';
 import { Texts } from '../i18n/texts.js';
 import { html, jsonForScript, raw, scriptBody } from './escape.js';
+import { liveBanner, liveSection } from './live-section.js';
 import { RUNTIME } from './runtime.js';
 import {
   chartsSection, figuresSection, header, headlineSection, methodsSection, policiesSection, rankingSection,
@@ -39,7 +41,10 @@ const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(
 export function renderHtml(result: RunResult, lang: Lang): string {
   const tx = new Texts(lang, result);
   const model = buildCharts(result, tx);
-  const data = jsonForScript({ locale: LOCALE[lang], charts: model.charts });
+  // a live run adds its section (and, when the ledgers differ, a banner above everything)
+  const live = buildLiveCharts(result, tx);
+  const hasLive = live.lives.length > 0;
+  const data = jsonForScript({ locale: LOCALE[lang], charts: [...model.charts, ...live.charts] });
   const chartJs = scriptBody(chartJsSource());
   const runtime = scriptBody(RUNTIME);
   const csp = [
@@ -51,14 +56,16 @@ export function renderHtml(result: RunResult, lang: Lang): string {
     "form-action 'none'",
   ].join('; ');
   const body = html`<main>
-${header(result, tx)}
+${liveBanner(live.lives, tx)}
+${header(result, tx, hasLive)}
 ${headlineSection(result, tx)}
 ${rankingSection(result, tx)}
 ${figuresSection(result, tx)}
 ${chartsSection(model, tx)}
+${liveSection(live, tx)}
 ${policiesSection(result, tx)}
 ${methodsSection(result, tx)}
-<footer><p>${tx.t('doc.footer')}</p></footer>
+<footer><p>${tx.t(hasLive ? 'doc.footer.live' : 'doc.footer')}</p></footer>
 </main>`;
   return `<!doctype html>
 <html lang="${lang}">

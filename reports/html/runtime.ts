@@ -49,10 +49,12 @@ export const RUNTIME = String.raw`(() => {
     },
   };
 
-  const highest = (spec) => {
+  // panels share one scale, unless a panel measures something else (its own yUnit)
+  const highest = (spec, panel) => {
     let max = 0;
-    for (const d of spec.panels ? spec.panels.flatMap((p) => p.datasets) : spec.datasets) {
-      for (const v of d.data) if (typeof v === 'number') max = Math.max(max, v);
+    const sets = panel && panel.yUnit ? panel.datasets : spec.panels ? spec.panels.filter((p) => !p.yUnit).flatMap((p) => p.datasets) : spec.datasets;
+    for (const d of sets) {
+      for (const v of d.data) if (typeof v === 'number') max = Math.max(max, v); else if (v && typeof v.y === 'number') max = Math.max(max, v.y);
       for (const iv of d.intervals || []) if (iv) max = Math.max(max, iv[1]);
     }
     return max;
@@ -82,18 +84,26 @@ export const RUNTIME = String.raw`(() => {
     const x = spec.labels
       // dates may be thinned out; policy and group names may not (a bar without its name reads as nothing)
       ? { type: 'category', title: { display: !panel, text: spec.xTitle }, ticks: line ? { maxRotation: 0, autoSkipPadding: 16, maxTicksLimit: panel ? 4 : 11 } : { autoSkip: false, maxRotation: 0 }, grid: { display: line } }
-      : { type: 'linear', min: 0, title: { display: true, text: spec.xTitle } };
+      : { type: 'linear', min: 0, title: { display: true, text: spec.xTitle }, ticks: panel ? { maxRotation: 0, maxTicksLimit: 6 } : {} };
+    const own = panel && panel.yUnit;
+    const unit = own ? panel.yUnit : spec.yUnit;
+    const yMax = own ? panel.yMax : spec.yMax;
     const y = {
       beginAtZero: true,
       // small multiples are short: a smaller title still fits their height
-      title: { display: true, text: spec.yTitle, font: panel ? { size: 11 } : {} },
-      ticks: { callback: (v) => format(spec.yUnit, v) },
+      title: { display: true, text: own ? panel.yTitle : spec.yTitle, font: panel ? { size: 11 } : {} },
+      ticks: { callback: (v) => format(unit, v) },
     };
-    if (spec.yMax !== undefined) y.max = spec.yMax; else y.suggestedMax = highest(spec) * 1.05;
+    if (yMax !== undefined && yMax !== null) y.max = yMax; else y.suggestedMax = highest(spec, panel) * 1.05;
+    if (spec.yLog) {
+      // a log axis from 1: only 1, 2 and 5 times a power of ten are labelled, so labels do not crowd
+      Object.assign(y, { type: 'logarithmic', beginAtZero: false, min: 1 });
+      y.ticks = { callback: (v) => ([1, 2, 5].includes(Math.round(v / 10 ** Math.floor(Math.log10(v)))) ? format(unit, v) : null) };
+    }
     const label = (item) => {
       const iv = item.dataset.intervals && item.dataset.intervals[item.dataIndex];
-      const value = format(spec.yUnit, item.parsed.y);
-      const range = iv ? ' [' + format(spec.yUnit, iv[0]) + ' – ' + format(spec.yUnit, iv[1]) + ']' : '';
+      const value = format(unit, item.parsed.y);
+      const range = iv ? ' [' + format(unit, iv[0]) + ' – ' + format(unit, iv[1]) + ']' : '';
       return item.dataset.label + ': ' + value + range;
     };
     return {

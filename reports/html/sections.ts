@@ -7,7 +7,8 @@ import { headlines } from '../model/headlines.js';
 import { rankPolicies, singleReplication } from '../model/ranking.js';
 import { html, raw, type Raw } from './escape.js';
 
-export function header(result: RunResult, tx: Texts): Raw {
+/** `live`: the result has live blocks, so the contents list the live section. */
+export function header(result: RunResult, tx: Texts, live = false): Raw {
   const s = result.scenario;
   const meta = tx.t('doc.meta', {
     policies: tx.count('policies', result.policies.length),
@@ -21,7 +22,8 @@ export function header(result: RunResult, tx: Texts): Raw {
     : html`<p class="note" role="note">${tx.t('note.intervals', { ci: tx.ci, replications: tx.count('replications', result.replications) })}</p>`;
   const links: [string, string][] = [
     ['headlines', tx.t('section.headlines')], ['ranking', tx.t('section.ranking')], ['figures', tx.t('section.figures')],
-    ['charts', tx.t('section.charts')], ['policies', tx.t('section.policies')], ['methods', tx.t('section.methods')],
+    ['charts', tx.t('section.charts')], ...(live ? [['live', tx.t('section.live')] as [string, string]] : []),
+    ['policies', tx.t('section.policies')], ['methods', tx.t('section.methods')],
   ];
   return html`<header>
 <h1>${tx.t('doc.title', { scenario: tx.scenarioTitle })}</h1>
@@ -104,19 +106,24 @@ function dataTable(spec: ChartSpec, tx: Texts): Raw {
 
 /** Small multiples: a titled canvas per panel, ids chart-<id>-<k>, drawn by the page's script. */
 function panels(spec: ChartSpec, tx: Texts): Raw {
-  return html`<div class="multiples" role="group" aria-label="${spec.title}. ${spec.caption}">${(spec.panels ?? []).map((p, k) => html`<div class="panel">
+  return html`<div class="multiples${spec.wide ? ' wide' : ''}" role="group" aria-label="${spec.title}. ${spec.caption}">${(spec.panels ?? []).map((p, k) => html`<div class="panel">
 <p class="panel-title">${p.title}</p>
 <div class="chart-box small"><canvas id="chart-${spec.id}-${k}" role="img" aria-label="${p.title}">${tx.t('table.numbers')}</canvas></div>
 </div>`)}</div>`;
 }
 
-export function chartsSection(model: ChartsModel, tx: Texts): Raw {
-  const figures = model.charts.map((spec) => html`<figure id="fig-${spec.id}" aria-labelledby="t-${spec.id}">
+/** A chart (or a set of small ones) with its caption and the table of its numbers. */
+export function chartFigure(spec: ChartSpec, tx: Texts): Raw {
+  return html`<figure id="fig-${spec.id}" aria-labelledby="t-${spec.id}">
 <h3 id="t-${spec.id}">${spec.title}</h3>
 ${spec.panels ? panels(spec, tx) : html`<div class="chart-box"><canvas id="chart-${spec.id}" role="img" aria-label="${spec.title}. ${spec.caption}">${tx.t('table.numbers')}</canvas></div>`}
 <figcaption>${spec.caption}</figcaption>
 ${dataTable(spec, tx)}
-</figure>`);
+</figure>`;
+}
+
+export function chartsSection(model: ChartsModel, tx: Texts): Raw {
+  const figures = model.charts.map((spec) => chartFigure(spec, tx));
   const notes = model.notes.map((n) => html`<figure id="fig-${n.id}" aria-labelledby="t-${n.id}"><h3 id="t-${n.id}">${n.title}</h3><p>${n.text}</p></figure>`);
   return html`<section id="charts" aria-labelledby="h-charts">
 <h2 id="h-charts">${tx.t('section.charts')}</h2>

@@ -15,6 +15,12 @@ a { color: var(--accent); }
 nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; font-size: .95rem; }
 .note { background: var(--soft); border-left: 4px solid var(--accent); padding: .6rem 1rem; }
 .note.warning { border-left-color: #b45f06; }
+.banner.mismatch { background: #fde8e8; border: 2px solid #b00020; color: #5c0010; padding: .6rem 1rem; margin-bottom: 1.2rem; }
+.banner.mismatch ul { margin: .3rem 0; }
+.ledgers.ok { color: #1e6b2f; border-left: 4px solid #1e8a3a; padding: .3rem .8rem; background: #eaf6ec; }
+.ledgers.mismatch { border-left: 4px solid #b00020; padding: .3rem .8rem; background: #fde8e8; }
+.ledgers.mismatch a { color: #8a0019; font-weight: 600; }
+table.live-errors { font-size: .88rem; }
 .headlines { padding-left: 1.2rem; }
 .headlines li { font-size: 1.1rem; margin-bottom: .7rem; }
 .ranking li { margin-bottom: .4rem; }
@@ -30,6 +36,7 @@ td.num { text-align: right; white-space: nowrap; }
 figure { margin: 1.5rem 0 2.2rem; padding: 0; }
 .chart-box { position: relative; height: 340px; width: 100%; }
 .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: .8rem 1.2rem; }
+.multiples.wide { grid-template-columns: 1fr; }
 .panel-title { margin: 0; font-weight: 600; }
 .chart-box.small { height: 230px; }
 table.figures { font-size: .88rem; }

@@ -2,7 +2,7 @@
  * One object per language that turns catalogue keys and numbers into text. Renderers only talk to
  * this, so a sentence and its numbers always come out in the same language.
  */
-import type { CollateralMeasure, GroupInfo, Interval, Localized, MetricName, RunResult } from '../../engine/result.js';
+import type { CollateralMeasure, GroupInfo, Interval, LiveRoute, Localized, MetricName, RunResult } from '../../engine/result.js';
 import { CATALOGUE, type MessageKey } from './catalogue.js';
 import { Formatter, METRIC_UNIT, type Lang, type Unit, type UnitWords } from './format.js';
 
@@ -134,5 +134,20 @@ export class Texts {
   groupLabel(id: string): string {
     const g = this.group(id);
     return g ? this.local(g.label) : id;
+  }
+
+  /** A crew by the scenario's name for it, else its id. */
+  crewLabel(id: string): string {
+    const c = this.result?.scenario.crews?.find((x) => x.id === id);
+    return c ? this.local(c.label) : id;
+  }
+
+  /** A live population: people, or the crew's name. */
+  populationLabel(p: { id: string; kind: 'people' | 'crew' }): string {
+    return p.kind === 'people' ? this.t('series.people.short') : this.crewLabel(p.id);
+  }
+
+  routeLabel(route: LiveRoute): string {
+    return this.t(`route.${route}`);
   }
 }

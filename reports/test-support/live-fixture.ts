@@ -53,9 +53,14 @@ function liveReplication(result: RunResult, p: number, r: number, releases: numb
   let floodRefused = 0;
   const windows = releases.map((release) => ({ start: release - LEAD_MS, end: release - LEAD_MS + WINDOW_MS }));
   for (const [w, window] of windows.entries()) {
+    const opened = wall.now;
+    // the runner records each request when its answer comes, so events are fed in that order,
+    // with the simulated clock where it was at that moment
+    const events: { ended: number; feed: () => void }[] = [];
+    const request = (population: number, route: 'list' | 'book', due: number, sent: number, ended: number, a: WireAnswer) =>
+      events.push({ ended, feed: () => rec.request(population, route, due, sent, ended, a) });
     for (let s = 0; s < WINDOW_MS / RACE_SPEED / 1000; s++) {
-      const second = wall.now;
-      sim.now = window.start + s * 1000 * RACE_SPEED;
+      const second = opened + s * 1000;
       const sinceRelease = s - LEAD_MS / RACE_SPEED / 1000;
       const rush = sinceRelease >= 0 && sinceRelease < 10;
       const choke = rush && !limited ? 1 : 0;
@@ -67,14 +72,14 @@ function liveReplication(result: RunResult, p: number, r: number, releases: numb
         const delay = choke ? 400 + u * 1800 : 0;
         const service = 15 + u * 25 + choke * u * 1200;
         const a = choke && u > 0.85 ? TIMED_OUT : choke && u > 0.7 ? OVERLOADED : rush && u < 0.1 ? BOOKED_LATER : SLOTS;
-        rec.request(0, k === 0 && rush ? 'book' : 'list', due, due + delay, due + delay + (a === TIMED_OUT ? 10_000 : service), a);
+        request(0, k === 0 && rush ? 'book' : 'list', due, due + delay, due + delay + (a === TIMED_OUT ? 10_000 : service), a);
       }
       const bots = rush ? 80 : 40;
       for (let k = 0; k < bots; k++) {
         const u = unit(p, r, w * 1000 + s, 100 + k);
         const due = second + k * (1000 / bots);
         const a = limited && u > 0.2 ? LIMITED : choke && u > 0.9 ? DROPPED : choke && u > 0.8 ? OVERLOADED : SLOTS;
-        rec.request(1, rush && k < 4 ? 'book' : 'list', due, due, due + 5 + u * 20 + choke * 300, a);
+        request(1, rush && k < 4 ? 'book' : 'list', due, due, due + 5 + u * 20 + choke * 300, a);
       }
       // the raw flood polls the slot list all along; the rate limit refuses most of it
       const n = 150 + Math.floor(unit(p, r, s) * 100);
@@ -83,11 +88,15 @@ function liveReplication(result: RunResult, p: number, r: number, releases: numb
       floodRequests += n;
       floodErrors += errors;
       floodRefused += limited ? Math.floor(n * 0.8) : 0;
-      wall.now = second + 999;
-      rec.floodSecond(n, errors);
-      wall.now = second + 1000;
+      events.push({ ended: second + 999, feed: () => rec.floodSecond(n, errors) });
     }
-    wall.now += 5000; // the fast-forward to the next release
+    events.sort((a, b) => a.ended - b.ended);
+    for (const e of events) {
+      wall.now = e.ended;
+      sim.now = window.start + (e.ended - opened) * RACE_SPEED;
+      e.feed();
+    }
+    wall.now = opened + WINDOW_MS / RACE_SPEED + 5000; // the fast-forward to the next release
   }
   const booked = result.policies[p]!.runs[r]!.counts.slotsBooked;
   const bad = mismatch && p === 0 && r === 0;
