@@ -39,13 +39,3 @@ export async function runScenarioLive(
     ...(flags.policy ? { policies: flags.policy } : {}),
   });
 }
-
-/** The replications whose ledgers did not reconcile, as one message; undefined when all did. */
-export function ledgerMismatch(result: RunResult): string | undefined {
-  const bad = result.policies.flatMap((p) => p.runs.filter((r) => r.live && !r.live.reconciliation.ok).map((r) => {
-    const c = (r.live as NonNullable<typeof r.live>).reconciliation;
-    return `${p.name} #${r.replication}: ${c.harnessBookings} bookings answered, ${c.targetBookings} in the target's ledger, `
-      + `${c.missingInTarget.length} missing, ${c.unknownToHarness.length} unknown, ${c.doubleBooked.length} slots booked twice`;
-  }));
-  return bad.length > 0 ? `LEDGER MISMATCH: the harness and the target disagree (${bad.join('; ')})` : undefined;
-}

@@ -6,7 +6,8 @@ import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engin
 import { InputError } from '../../scenarios/input-error.js';
 import { loadScenarioFor } from '../../scenarios/run-mode.js';
 import { integerIn, list, numberIn } from '../options.js';
-import { ledgerMismatch, runScenarioLive } from './run-live.js';
+import { ledgerMismatch } from '../live-table.js';
+import { runScenarioLive } from './run-live.js';
 import { writtenLines } from '../paths.js';
 import { createProgress } from '../progress.js';
 import { summaryTable, TABLE_WIDTH } from '../summary-table.js';
@@ -80,8 +81,7 @@ export function registerRun(program: Command): void {
         : { json: writeResult(`${JSON.stringify(result, null, 2)}\n`, outDir) };
       console.log(writtenLines(written));
       // written first, so the report shows the mismatch: then the run fails loudly
-      const mismatch = ledgerMismatch(result);
-      if (mismatch) throw new Error(mismatch);
+      if (ledgerMismatch(result)) throw new Error('LEDGER MISMATCH: the harness and the target disagree on the bookings made (the table above and the report list them)');
     });
 }
 
