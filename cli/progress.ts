@@ -17,7 +17,17 @@ export interface ProgressOptions {
   now?: () => number;
   /** the least time between two plain lines */
   everyMs?: number;
+  /** what is counted: replications simulated (default), or simulated days of a live run */
+  unit?: ProgressUnit;
 }
+
+export interface ProgressUnit {
+  verb: string;
+  noun: string;
+}
+
+export const REPLICATIONS: ProgressUnit = { verb: 'simulating', noun: 'replications' };
+export const LIVE_DAYS: ProgressUnit = { verb: 'running live', noun: 'simulated days' };
 
 export interface Progress {
   update(done: number, total: number): void;
@@ -35,17 +45,18 @@ export function duration(ms: number): string {
 }
 
 /** "simulating: 40/140 replications (29 %), 31 s elapsed, ~46 s left" (no estimate on the last line). */
-export function progressLine(done: number, total: number, elapsedMs: number): string {
+export function progressLine(done: number, total: number, elapsedMs: number, unit: ProgressUnit = REPLICATIONS): string {
   // never "100 %" before the end
   const percent = done >= total ? 100 : Math.min(99, Math.round((done / total) * 100));
-  const head = `simulating: ${done}/${total} replications (${percent} %), ${duration(elapsedMs)} elapsed`;
+  const head = `${unit.verb}: ${Math.floor(done)}/${total} ${unit.noun} (${percent} %), ${duration(elapsedMs)} elapsed`;
   if (done >= total || done === 0) return head;
   return `${head}, ~${duration((elapsedMs / done) * (total - done))} left`;
 }
 
 export function createProgress(options: ProgressOptions): Progress {
   if (options.quiet) return { update() {}, stop() {} };
-  if (options.stream.isTTY) return barProgress(options.stream);
+  const unit = options.unit ?? REPLICATIONS;
+  if (options.stream.isTTY) return barProgress(options.stream, unit);
   const now = options.now ?? Date.now;
   const every = options.everyMs ?? PLAIN_EVERY_MS;
   const started = now();
@@ -55,15 +66,15 @@ export function createProgress(options: ProgressOptions): Progress {
       const t = now();
       if (done < total && t - lastLine < every) return;
       lastLine = t;
-      options.stream.write(`${progressLine(done, total, t - started)}\n`);
+      options.stream.write(`${progressLine(done, total, t - started, unit)}\n`);
     },
     stop() {},
   };
 }
 
-function barProgress(stream: ProgressStream): Progress {
+function barProgress(stream: ProgressStream, unit: ProgressUnit): Progress {
   const bar = new cliProgress.SingleBar({
-    format: 'simulating {bar} {value}/{total} replications | {duration_formatted} elapsed, ~{eta_formatted} left',
+    format: `${unit.verb} {bar} {value}/{total} ${unit.noun} | {duration_formatted} elapsed, ~{eta_formatted} left`,
     hideCursor: true,
     stream: stream as NodeJS.WritableStream,
   }, cliProgress.Presets.shades_classic);
@@ -71,7 +82,7 @@ function barProgress(stream: ProgressStream): Progress {
   return {
     update(done, total) {
       if (!started) { bar.start(total, 0); started = true; }
-      bar.update(done);
+      bar.update(Math.floor(done));
     },
     stop() { if (started) bar.stop(); },
   };

@@ -9,7 +9,7 @@ import { integerIn, list, numberIn } from '../options.js';
 import { ledgerMismatch } from '../live-table.js';
 import { runScenarioLive } from './run-live.js';
 import { writtenLines } from '../paths.js';
-import { createProgress } from '../progress.js';
+import { createProgress, LIVE_DAYS, REPLICATIONS } from '../progress.js';
 import { summaryTable, TABLE_WIDTH } from '../summary-table.js';
 import { ensureWritableDir, REPORT_FILES, writeAtomic, writeReports } from '../../reports/write.js';
 
@@ -58,7 +58,7 @@ export function registerRun(program: Command): void {
       const outDir = flags.out ?? join('out', basename(file, extname(file)));
       // Before simulating: minutes of work must not end in "cannot write".
       ensureWritableDir(outDir);
-      const progress = createProgress({ quiet: flags.quiet ?? false, stream: process.stderr });
+      const progress = createProgress({ quiet: flags.quiet ?? false, stream: process.stderr, unit: flags.mode === 'live' ? LIVE_DAYS : REPLICATIONS });
       let result;
       try {
         const onProgress = (done: number, total: number) => progress.update(done, total);

@@ -20,6 +20,8 @@ export interface LiveRunOptions {
   driverName: string;
   createDriver(client: 'http' | 'browser', options: LiveDriverOptions): Promise<LiveDriver>;
   createMetrics(populations: readonly LivePopulation[], clock: { virtualNow(): number }): LiveMetrics;
+  /** every second or so: simulated ms done of the replication, of `total` */
+  onClock?(done: number, total: number): void;
   /** a race window opens (floods start there) */
   onWindow?(window: RaceWindow): void;
   warn?(message: string): void;

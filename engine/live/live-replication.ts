@@ -160,10 +160,13 @@ export async function liveReplication(
 
     const realStart = performance.now();
     floods.runStarted();
+    const ticker = setInterval(() => o.onClock?.(Math.min(clock.now(), end) - start, end - start), 1000);
+    ticker.unref();
     let floodSummaries;
     try {
       await pacer.run(end);
     } finally {
+      clearInterval(ticker);
       floodSummaries = await floods.finish();
     }
     watches.finish(end);

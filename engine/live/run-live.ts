@@ -4,12 +4,15 @@
  * A live run is slow by nature, so it defaults to one replication per policy.
  */
 import type { Scenario } from '../../scenarios/schema.js';
+import { durationMs } from '../../target/domain/time-units.js';
 import { LIVE_SETTINGS_DEFAULTS } from './live-defaults.js';
 import type { ReplicationResult, RunResult } from '../measure/result-types.js';
 import { LiveRecorder } from '../measure/live-recorder.js';
 import { assembleRun, selectPolicies, type RunOptions } from '../run/run-scenario.js';
 import { liveReplication } from './live-replication.js';
 import type { LiveRunOptions } from './live-options.js';
+
+const DAY = 86_400_000;
 
 export type RunLiveOptions = Omit<RunOptions, 'workers'> & Partial<Pick<LiveRunOptions, 'createMetrics' | 'settings'>>
   & Omit<LiveRunOptions, 'createMetrics' | 'settings'>;
@@ -24,11 +27,15 @@ export async function runLive(scenario: Scenario, opts: RunLiveOptions): Promise
     createMetrics: opts.createMetrics ?? ((populations, clock) => new LiveRecorder(populations, clock)),
   };
   const runs: ReplicationResult[] = [];
-  const total = policies.length * replications;
+  // progress in simulated days: a live replication takes minutes, replications alone would say nothing for long
+  const days = durationMs(seeded.duration) / DAY;
+  const total = policies.length * replications * days;
   for (const p of policies) {
     for (let r = 0; r < replications; r++) {
-      runs.push(await liveReplication(seeded, { name: p.name, policy: p.policy }, r, live));
-      opts.onProgress?.(runs.length, total);
+      const before = runs.length * days;
+      const step = { ...live, onClock: (done: number) => opts.onProgress?.(before + done / DAY, total) };
+      runs.push(await liveReplication(seeded, { name: p.name, policy: p.policy }, r, step));
+      opts.onProgress?.(runs.length * days, total);
     }
   }
   return assembleRun(seeded, opts.file, replications, policies, runs);
