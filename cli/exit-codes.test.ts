@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { BrowserMissingError } from '../engine/drivers/browser/browser-missing.js';
 import { UnknownPolicyError } from '../engine/run/run-scenario.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
@@ -15,6 +16,10 @@ describe('asInputError', () => {
     expect(asInputError(new UnknownPolicyError('unknown policy "x"'))).toMatchObject({ code: 'UNKNOWN_POLICY', message: 'unknown policy "x"' });
     expect(asInputError(new OutputError('/dev/null/x', 'not a directory'))).toMatchObject({
       code: 'OUTPUT_UNWRITABLE', message: 'cannot write to /dev/null/x: not a directory',
+    });
+    expect(describeFailure(new BrowserMissingError('/opt/none/chromium'), 'run')).toEqual({
+      message: 'guichet run: no Chromium at /opt/none/chromium: install it (apt-get install chromium) or set GUICHET_CHROMIUM to its executable',
+      exitCode: EXIT.badInput,
     });
   });
 

@@ -5,6 +5,7 @@
  * failed gate (the run worked, the system under test did not pass).
  */
 import { CommanderError, type Command } from 'commander';
+import { BrowserMissingError } from '../engine/drivers/browser/browser-missing.js';
 import { UnknownPolicyError } from '../engine/run/run-scenario.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
@@ -27,6 +28,7 @@ export function asInputError(e: unknown): InputError | undefined {
   if (e instanceof ResultFileError) return new InputError('RESULT_INVALID', e.message, { cause: e });
   if (e instanceof UnknownPolicyError) return new InputError('UNKNOWN_POLICY', e.message, { cause: e });
   if (e instanceof OutputError) return new InputError('OUTPUT_UNWRITABLE', `cannot write to ${displayPath(e.path)}: ${e.reason}`, { cause: e });
+  if (e instanceof BrowserMissingError) return new InputError('BROWSER_MISSING', e.message, { cause: e });
   return undefined;
 }
 

@@ -25,6 +25,8 @@ export const INPUT_ERROR_CODES = [
   'ADDRESS_UNAVAILABLE',
   /** the target's --db cannot be used as a database */
   'DATABASE_UNUSABLE',
+  /** a browser group or crew, and no Chromium where GUICHET_CHROMIUM or /usr/bin/chromium says */
+  'BROWSER_MISSING',
 ] as const;
 
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
