@@ -3,9 +3,12 @@
  * Chromium: the same outcomes as the in-process driver, refusals with the target's codes, a
  * bounded pool under concurrent agents, identities that reach the rate limiter.
  */
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../../bots/actions.js';
+import { solvePow } from '../../../target/domain/captcha.js';
 import type { TargetConfigInput } from '../../../target/domain/policy.js';
 import { config, MONDAY, person, startTest, TOKEN, type TestTarget } from '../../../target/http/test-support/http-fixture.js';
 import { settingsFrom } from '../../../target/http/server.js';
@@ -204,6 +207,36 @@ browserSuite('browser driver')('browser driver against a real target', () => {
       expect(seen['browser']).toEqual(seen['sim']);
       expect(seen['sim']).toEqual([{ kind: 'ticket', releaseAt: SUNDAY_20H }, true, { kind: 'rejected', rejected: 'NOT_FOUND' }]);
     });
+  });
+
+  it('books past a proof-of-work the page solves, and finds no mail for a booking never made', async () => {
+    await withTarget(config({ measures: { captcha: { kind: 'proof-of-work', difficulty: 8 } } }), 1, async (_t, d) => {
+      const listed = await d.perform(net(1), { kind: 'list', counter: 'renewal', limit: 2 });
+      const slotId = listed.outcome.kind === 'slots' ? listed.outcome.slots[1]?.id ?? '' : '';
+      const c = (await d.perform(net(1), { kind: 'captcha' })).outcome;
+      if (c.kind !== 'challenge') throw new Error(JSON.stringify(c));
+      expect(c.challenge).toMatchObject({ kind: 'proof-of-work', difficulty: 8 });
+      const answer = solvePow(c.challenge.prompt, 8).nonce;
+      const b = await d.perform(net(1), { kind: 'book', slotId, identity: person(1), captcha: { id: c.challenge.id, answer } });
+      expect(b.outcome).toMatchObject({ kind: 'booked', convocation: { slotId, counter: 'renewal', name: 'Aminata Diallo1' } });
+      expect(await d.perform(net(1), { kind: 'confirm', bookingId: 'b-none', email: 'nobody@example.org' }))
+        .toEqual({ outcome: { kind: 'rejected', rejected: 'NOT_FOUND' }, status: 200 });
+    });
+  });
+
+  it('answers UNAVAILABLE with a timeout when the target never answers', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const d = await createBrowserDriver({
+      url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, adminToken: TOKEN, browser, contexts: 1, timeoutMs: 1500,
+    });
+    try {
+      expect(await d.perform(net(1), { kind: 'list', counter: 'renewal' }))
+        .toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 0, failure: 'timeout' });
+    } finally {
+      await d.close();
+      silent.close();
+    }
   });
 
   it('answers UNAVAILABLE with a connection failure when the target is gone', async () => {
