@@ -3,6 +3,7 @@
  * Chromium: the same outcomes as the in-process driver, refusals with the target's codes, a
  * bounded pool under concurrent agents, identities that reach the rate limiter.
  */
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -156,6 +157,20 @@ browserSuite('browser driver')('browser driver against a real target', () => {
     } finally {
       await d.close();
       silent.close();
+    }
+  });
+
+  it('answers UNAVAILABLE with the status when the target fails with a 5xx page', async () => {
+    const failing = createHttpServer((_req, res) => {
+      res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Indisponible</title><p>Service indisponible</p>');
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const d = await createBrowserDriver({ url: `http://127.0.0.1:${(failing.address() as AddressInfo).port}`, adminToken: TOKEN, browser, contexts: 1 });
+    try {
+      expect(await d.perform(net(1), { kind: 'list', counter: 'renewal' })).toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 503 });
+    } finally {
+      await d.close();
+      failing.close();
     }
   });
 
