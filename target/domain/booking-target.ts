@@ -189,11 +189,12 @@ export class BookingTarget {
   convocation(bookingId: string, token: string): Convocation {
     const b = this.holderBooking(bookingId, token);
     const slot = this.deps.store.getSlot(b.slotId);
-    return {
+    const c: Convocation = {
       bookingId: b.id, counter: b.counter, counterLabel: this.current.counters[b.counter]?.label ?? b.counter,
       slotStart: b.slotStart, desk: slot?.desk ?? 0, firstName: b.identity.firstName, lastName: b.identity.lastName, status: b.status,
-      ...(b.status === 'held' && b.confirmBy !== undefined ? { confirmBy: b.confirmBy } : {}),
     };
+    if (b.status === 'held' && b.confirmBy !== undefined) c.confirmBy = b.confirmBy;
+    return c;
   }
 
   cancel(ctx: RequestContext, bookingId: string, token: string): BookingView {

@@ -10,7 +10,7 @@ export interface ChallengeView { id: string; kind: ChallengeKind; prompt: string
 export interface Convocation {
   bookingId: string; counter: string; counterLabel: string; slotStart: number; desk: number;
   firstName: string; lastName: string; status: BookingStatus;
-  /** while held: the e-mail confirmation is due by then (epoch ms) */
+  /** while held: when the e-mail confirmation must come by */
   confirmBy?: number;
 }
 export interface CounterView {

@@ -32,8 +32,7 @@ export const ResponseSchemas = {
   }),
   Convocation: z.strictObject({
     bookingId: z.string(), counter: z.string(), counterLabel: z.string(), slotStart: ms, desk: z.number().int(),
-    firstName: z.string(), lastName: z.string(), status: Status,
-    confirmBy: ms.optional().describe('while held: the e-mail confirmation is due by then'),
+    firstName: z.string(), lastName: z.string(), status: Status, confirmBy: ms.optional().describe('while held: the confirmation deadline'),
   }),
   Registration: z.strictObject({
     id: z.string(), counter: z.string(), drawAt: ms, outcome: z.enum(['won', 'lost']).optional(), bookingId: z.string().optional(),

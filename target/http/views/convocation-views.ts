@@ -14,7 +14,7 @@ export function convocationBody(c: Convocation, token: string, error?: FormError
   const live = c.status === 'held' || c.status === 'confirmed';
   const confirm = c.status === 'held'
     ? html`<h2>Confirmer par e-mail</h2>
-<p>Ce rendez-vous doit être confirmé avec le code reçu par e-mail${c.confirmBy === undefined ? '' : html` avant le ${timeTag(c.confirmBy)}`}, sinon il sera libéré.</p>
+<p>Ce rendez-vous doit être confirmé avec le code reçu par e-mail${c.confirmBy === undefined ? '' : html` avant le <span id="confirmer-avant">${timeTag(c.confirmBy)}</span>`}, sinon il sera libéré.</p>
 <form method="post" action="${base}/confirmer">
 <input type="hidden" name="token" value="${token}">
 <label for="code">Code de confirmation (obligatoire)</label>
