@@ -190,7 +190,7 @@ export class BookingTarget {
     const b = this.holderBooking(bookingId, token);
     const slot = this.deps.store.getSlot(b.slotId);
     const c: Convocation = {
-      bookingId: b.id, counter: b.counter, counterLabel: this.current.counters[b.counter]?.label ?? b.counter,
+      bookingId: b.id, slotId: b.slotId, counter: b.counter, counterLabel: this.current.counters[b.counter]?.label ?? b.counter,
       slotStart: b.slotStart, desk: slot?.desk ?? 0, firstName: b.identity.firstName, lastName: b.identity.lastName, status: b.status,
     };
     if (b.status === 'held' && b.confirmBy !== undefined) c.confirmBy = b.confirmBy;

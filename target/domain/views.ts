@@ -8,7 +8,7 @@ export interface BookingView {
 export interface BookingReceipt { booking: BookingView; token: string; confirmBy?: number }
 export interface ChallengeView { id: string; kind: ChallengeKind; prompt: string; difficulty?: number; expiresAt: number }
 export interface Convocation {
-  bookingId: string; counter: string; counterLabel: string; slotStart: number; desk: number;
+  bookingId: string; slotId: string; counter: string; counterLabel: string; slotStart: number; desk: number;
   firstName: string; lastName: string; status: BookingStatus;
   /** while held: when the e-mail confirmation must come by */
   confirmBy?: number;

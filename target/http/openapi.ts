@@ -31,7 +31,7 @@ export const ResponseSchemas = {
     id: z.string(), slotId: z.string(), counter: z.string(), slotStart: ms, status: Status, name: z.string(), createdAt: ms,
   }),
   Convocation: z.strictObject({
-    bookingId: z.string(), counter: z.string(), counterLabel: z.string(), slotStart: ms, desk: z.number().int(),
+    bookingId: z.string(), slotId: z.string(), counter: z.string(), counterLabel: z.string(), slotStart: ms, desk: z.number().int(),
     firstName: z.string(), lastName: z.string(), status: Status, confirmBy: ms.optional().describe('while held: the confirmation deadline'),
   }),
   Registration: z.strictObject({
