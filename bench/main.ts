@@ -9,8 +9,8 @@ type Suite = { name: string; run: () => Promise<BenchLine[]> };
 const SUITES: Suite[] = [
   { name: 'store', run: async () => (await import('./store-bench.js')).benchStore() },
   { name: 'http', run: async () => (await import('./http-bench.js')).benchHttp() },
-  { name: 'simulation', run: async () => (await import('./sim-bench.js')).benchSimulation() },
   { name: 'browser', run: async () => (await import('./browser-bench.js')).benchBrowser() },
+  { name: 'simulation', run: async () => (await import('./sim-bench.js')).benchSimulation() },
 ];
 
 function fmt(v: number): string {
