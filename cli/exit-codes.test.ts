@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { DriverModuleError } from '../engine/drivers/driver-module.js';
 import { FloodRefusedError } from '../engine/live/flood/spec.js';
+import { BrowserMissingError } from '../engine/drivers/browser/browser-missing.js';
 import { UnknownPolicyError } from '../engine/run/run-scenario.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
@@ -20,6 +21,10 @@ describe('asInputError', () => {
     expect(asInputError(new FloodRefusedError('host "x" is not loopback'))).toMatchObject({ code: 'FLOOD_REFUSED', message: 'host "x" is not loopback' });
     expect(asInputError(new OutputError('/dev/null/x', 'not a directory'))).toMatchObject({
       code: 'OUTPUT_UNWRITABLE', message: 'cannot write to /dev/null/x: not a directory',
+    });
+    expect(describeFailure(new BrowserMissingError('/opt/none/chromium'), 'run')).toEqual({
+      message: 'guichet run: no Chromium at /opt/none/chromium: install it (apt-get install chromium) or set GUICHET_CHROMIUM to its executable',
+      exitCode: EXIT.badInput,
     });
   });
 

@@ -7,6 +7,7 @@
 import { CommanderError, type Command } from 'commander';
 import { DriverModuleError } from '../engine/drivers/driver-module.js';
 import { FloodRefusedError } from '../engine/live/flood/spec.js';
+import { BrowserMissingError } from '../engine/drivers/browser/browser-missing.js';
 import { UnknownPolicyError } from '../engine/run/run-scenario.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
@@ -31,6 +32,7 @@ export function asInputError(e: unknown): InputError | undefined {
   if (e instanceof DriverModuleError) return new InputError('DRIVER_INVALID', e.message, { cause: e });
   if (e instanceof FloodRefusedError) return new InputError('FLOOD_REFUSED', e.message, { cause: e });
   if (e instanceof OutputError) return new InputError('OUTPUT_UNWRITABLE', `cannot write to ${displayPath(e.path)}: ${e.reason}`, { cause: e });
+  if (e instanceof BrowserMissingError) return new InputError('BROWSER_MISSING', e.message, { cause: e });
   return undefined;
 }
 

@@ -19,6 +19,8 @@ export const INPUT_ERROR_CODES = [
   'OUTPUT_UNWRITABLE',
   /** a run that would need more memory than `--max-agents` allows */
   'TOO_LARGE',
+  /** a browser group or crew, and no Chromium where GUICHET_CHROMIUM or /usr/bin/chromium says */
+  'BROWSER_MISSING',
   /** flags that contradict each other */
   'FLAGS_CONFLICT',
   /** the target cannot listen on the --host/--port asked for */

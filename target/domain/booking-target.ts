@@ -193,7 +193,6 @@ export class BookingTarget {
     const c: Convocation = {
       bookingId: b.id, slotId: b.slotId, counter: b.counter, counterLabel: this.current.counters[b.counter]?.label ?? b.counter,
       slotStart: b.slotStart, desk: slot?.desk ?? 0, firstName: b.identity.firstName, lastName: b.identity.lastName, status: b.status,
-      ...(b.status === 'held' && b.confirmBy !== undefined ? { confirmBy: b.confirmBy } : {}),
     };
     if (b.status === 'held' && b.confirmBy !== undefined) c.confirmBy = b.confirmBy;
     return c;

@@ -9,11 +9,6 @@ import type { SlotView } from '../domain/views.js';
 
 const SLOT_ID_RE = /^([a-z][a-z0-9-]*)@(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})#(\d{1,3})$/;
 
-/** The id of a counter's slot at `start` on `desk`: the inverse of parseSlotId. */
-export function formatSlotId(counter: string, start: number, desk: number): string {
-  return `${counter}@${DateTime.fromMillis(start, { zone: PARIS }).toFormat("yyyy-MM-dd'T'HH:mm")}#${desk}`;
-}
-
 export function parseSlotId(id: string): SlotView | undefined {
   const m = SLOT_ID_RE.exec(id);
   if (!m) return undefined;

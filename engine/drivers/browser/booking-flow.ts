@@ -26,9 +26,13 @@ type Act<K extends TargetAction['kind']> = Extract<TargetAction, { kind: K }>;
 export const reserveHref = (slotId: string, ticket?: string) =>
   `/reserver?creneau=${encodeURIComponent(slotId)}${ticket ? `&ticket=${encodeURIComponent(ticket)}` : ''}`;
 
-/** A page that is not the expected 2xx: the refusal it shows (5xx and unreadable ones are the driver's UNAVAILABLE). */
+/**
+ * A page that is not the expected 2xx: the refusal it shows. A 5xx is a page that did not work:
+ * UNAVAILABLE (an HTTP answer came, so no wire failure); a 4xx without a code makes no sense.
+ */
 export async function refused(page: Page, status: number): Promise<Answered> {
-  const code = status >= 500 ? undefined : await refusalCode(page);
+  if (status >= 500) return { outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status };
+  const code = await refusalCode(page);
   if (!code) throw new NoAnswer('protocol', `HTTP ${status} at ${new URL(page.url()).pathname} without a refusal code`, status);
   return { outcome: { kind: 'rejected', rejected: code as Extract<Outcome, { kind: 'rejected' }>['rejected'] }, status };
 }

@@ -3,20 +3,19 @@
  * Chromium: the same outcomes as the in-process driver, refusals with the target's codes, a
  * bounded pool under concurrent agents, identities that reach the rate limiter.
  */
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../../bots/actions.js';
-import type { TargetConfigInput } from '../../../target/domain/policy.js';
-import { config, MONDAY, person, startTest, TOKEN, type TestTarget } from '../../../target/http/test-support/http-fixture.js';
-import { settingsFrom } from '../../../target/http/server.js';
+import { solvePow } from '../../../target/domain/captcha.js';
+import { config, person, startTest, TOKEN } from '../../../target/http/test-support/http-fixture.js';
 import { browserSuite, launchChromium } from '../../../test-support/chromium.js';
-import type { AgentNet, Driver, TargetAction } from '../driver.js';
-import { InProcessDriver } from '../in-process/in-process-driver.js';
-import { BrowserMissingError, createBrowserDriver, type BrowserDriver } from './browser-driver.js';
+import type { AgentNet, TargetAction } from '../driver.js';
+import { BrowserMissingError, createBrowserDriver } from './browser-driver.js';
+import { inProcess, net, withTarget } from './test-support/browser-fixture.js';
 
-const HOUR = 3_600_000;
-const SUNDAY_20H = MONDAY + 6 * 24 * HOUR + 20 * HOUR;
-const net = (n: number, ip = `203.0.113.${n}`): AgentNet => ({ ip, session: `agent-session-${n}` });
 const CAPTCHA_AND_MAIL = config({ measures: { captcha: { kind: 'challenge' }, emailConfirmation: { within: '30m' } } });
 
 /** Ids, tokens and secrets differ between two targets: what an agent can compare is the rest. */
@@ -51,15 +50,6 @@ async function flow(
   return out;
 }
 
-function inProcess(cfg: TargetConfigInput, clock = { t: MONDAY }): Driver<Outcome> & InProcessDriver {
-  const d = new InProcessDriver({
-    settings: settingsFrom(cfg), clock: { now: () => clock.t }, seed: 1,
-    listener: { released: () => {}, booked: () => {}, statusChanged: () => {}, slotState: () => {} },
-  });
-  d.tick();
-  return d;
-}
-
 browserSuite('browser driver')('browser driver against a real target', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -69,22 +59,11 @@ browserSuite('browser driver')('browser driver against a real target', () => {
     await browser?.close();
   });
 
-  async function withTarget(cfg: TargetConfigInput, contexts: number, body: (t: TestTarget, d: BrowserDriver) => Promise<void>): Promise<void> {
-    const t = await startTest({ config: cfg, sqliteFile: true, trustProxy: true });
-    const d = await createBrowserDriver({ url: t.url, adminToken: TOKEN, browser, contexts, typingDelayMs: 1, timeoutMs: 8000 });
-    try {
-      await body(t, d);
-    } finally {
-      await d.close();
-      await t.stop();
-    }
-  }
-
   it('books, confirms and cancels through the pages with the outcomes the in-process driver gives', async () => {
     const sim = inProcess(CAPTCHA_AND_MAIL);
     const expected = await flow(async (n, a) => sim.perform(n, a), (id) => sim.expectedAnswer(id));
     expect(expected.map((o) => o.kind)).toEqual(['slots', 'challenge', 'booked', 'ok', 'ok']);
-    await withTarget(CAPTCHA_AND_MAIL, 2, async (t, d) => {
+    await withTarget(browser, CAPTCHA_AND_MAIL, 2, async (t, d) => {
       const statuses: number[] = [];
       const got = await flow(async (n, a) => {
         const w = await d.perform(n, a);
@@ -102,7 +81,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
   it('answers a refusal with the target\'s code, as the in-process driver does', async () => {
     const cfg = config({ measures: { captcha: { kind: 'challenge' } } });
     const sim = inProcess(cfg);
-    await withTarget(cfg, 2, async (t, d) => {
+    await withTarget(browser, cfg, 2, async (t, d) => {
       for (const driver of ['sim', 'browser'] as const) {
         const perform = async (n: AgentNet, a: TargetAction): Promise<Outcome> => driver === 'sim' ? sim.perform(n, a) : (await d.perform(n, a)).outcome;
         const answerOf = (id: string) => (driver === 'sim' ? sim.expectedAnswer(id) : t.store.getChallenge(id)?.answer) ?? '';
@@ -126,7 +105,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
   });
 
   it('serves 6 concurrent agents through a pool of 2 contexts, never more than 2 at once', async () => {
-    await withTarget(config(), 2, async (t, d) => {
+    await withTarget(browser, config(), 2, async (t, d) => {
       const listed = await d.perform(net(99), { kind: 'list', counter: 'renewal', limit: 6 });
       const slots = listed.outcome.kind === 'slots' ? listed.outcome.slots : [];
       expect(slots).toHaveLength(6);
@@ -143,7 +122,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
 
   it('sends each agent\'s IP and session: a per-IP limit refuses a second agent on that IP, not one on another', async () => {
     const cfg = config({ measures: { rateLimit: { perIp: { capacity: 1, refillPerMinute: 1 } } } });
-    await withTarget(cfg, 2, async (_t, d) => {
+    await withTarget(browser, cfg, 2, async (_t, d) => {
       const list = { kind: 'list', counter: 'renewal', limit: 1 } as const;
       expect((await d.perform(net(1, '198.51.100.7'), list)).outcome.kind).toBe('slots');
       expect(await d.perform(net(2, '198.51.100.7'), list)).toEqual({ outcome: { kind: 'rejected', rejected: 'RATE_LIMITED' }, status: 429 });
@@ -151,59 +130,48 @@ browserSuite('browser driver')('browser driver against a real target', () => {
     });
   });
 
-  it('registers for a lottery, reads the result and checks in at the counter, as the in-process driver does', async () => {
-    const cfg = config({ release: { kind: 'lottery', day: 'sun', at: '20:00', registration: '7d', horizon: '2w' } });
-    const clock = { t: MONDAY };
-    const sim = inProcess(cfg, clock);
-    await withTarget(cfg, 1, async (t, d) => {
-      const results: Record<string, unknown[]> = { sim: [], browser: [] };
-      for (const driver of ['sim', 'browser'] as const) {
-        const perform = async (n: AgentNet, a: TargetAction): Promise<Outcome> => driver === 'sim' ? sim.perform(n, a) : (await d.perform(n, a)).outcome;
-        const checkIn = async (a: Parameters<BrowserDriver['checkIn']>[0]): Promise<Outcome> => driver === 'sim' ? sim.checkIn(a) : (await d.checkIn(a)).outcome;
-        const r = await perform(net(1), { kind: 'register', counter: 'renewal', identity: person(1) });
-        if (r.kind !== 'registered') throw new Error(`${driver}: ${JSON.stringify(r)}`);
-        results[driver]?.push({ kind: r.kind, drawAt: r.drawAt }, await perform(net(1), { kind: 'lotteryResult', registrationId: r.registrationId }));
-        results[driver]?.push(await perform(net(2), { kind: 'register', counter: 'renewal', identity: person(1) }));
-        clock.t = SUNDAY_20H + 60_000;
-        t.clockAt.t = clock.t;
-        sim.tick();
-        const won = await perform(net(1), { kind: 'lotteryResult', registrationId: r.registrationId });
-        if (won.kind !== 'lottery' || !won.convocation) throw new Error(`${driver}: ${JSON.stringify(won)}`);
-        const { bookingId: _b, token: _t, ...slot } = won.convocation;
-        results[driver]?.push({ outcome: won.outcome, slot });
-        clock.t = won.convocation.slotStart;
-        t.clockAt.t = clock.t;
-        const at = { kind: 'checkIn', bookingId: won.convocation.bookingId, counter: 'renewal' } as const;
-        results[driver]?.push(await checkIn({ ...at, counter: 'first-request', presented: { firstName: 'Aminata', lastName: 'Diallo1' } }));
-        results[driver]?.push(await checkIn({ ...at, presented: { firstName: 'Aminata', lastName: 'Diallo1' } }));
-        clock.t = MONDAY;
-        t.clockAt.t = MONDAY;
-      }
-      expect(results['browser']).toEqual(results['sim']);
-      expect(results['sim']?.slice(1, 3)).toEqual([{ kind: 'lottery' }, { kind: 'rejected', rejected: 'ALREADY_REGISTERED' }]);
-      expect(results['sim']?.at(-1)).toEqual({ kind: 'checkIn', served: true });
+  it('books past a proof-of-work the page solves, and finds no mail for a booking never made', async () => {
+    await withTarget(browser, config({ measures: { captcha: { kind: 'proof-of-work', difficulty: 8 } } }), 1, async (_t, d) => {
+      const listed = await d.perform(net(1), { kind: 'list', counter: 'renewal', limit: 2 });
+      const slotId = listed.outcome.kind === 'slots' ? listed.outcome.slots[1]?.id ?? '' : '';
+      const c = (await d.perform(net(1), { kind: 'captcha' })).outcome;
+      if (c.kind !== 'challenge') throw new Error(JSON.stringify(c));
+      expect(c.challenge).toMatchObject({ kind: 'proof-of-work', difficulty: 8 });
+      const answer = solvePow(c.challenge.prompt, 8).nonce;
+      const b = await d.perform(net(1), { kind: 'book', slotId, identity: person(1), captcha: { id: c.challenge.id, answer } });
+      expect(b.outcome).toMatchObject({ kind: 'booked', convocation: { slotId, counter: 'renewal', name: 'Aminata Diallo1' } });
+      expect(await d.perform(net(1), { kind: 'confirm', bookingId: 'b-none', email: 'nobody@example.org' }))
+        .toEqual({ outcome: { kind: 'rejected', rejected: 'NOT_FOUND' }, status: 200 });
     });
   });
 
-  it('joins the waiting room and reads its ticket, as the in-process driver does', async () => {
-    const cfg = config({ release: { kind: 'waiting-room', day: 'sun', at: '20:00', preQueue: '30m', admitPerMinute: 1, horizon: '2w' } });
-    const clock = { t: SUNDAY_20H - 15 * 60_000 };
-    const sim = inProcess(cfg, clock);
-    await withTarget(cfg, 1, async (t, d) => {
-      t.clockAt.t = clock.t;
-      const seen: Record<string, unknown[]> = { sim: [], browser: [] };
-      for (const driver of ['sim', 'browser'] as const) {
-        const perform = async (n: AgentNet, a: TargetAction): Promise<Outcome> => driver === 'sim' ? sim.perform(n, a) : (await d.perform(n, a)).outcome;
-        const joined = await perform(net(1), { kind: 'joinRoom', counter: 'renewal' });
-        if (joined.kind !== 'ticket') throw new Error(`${driver}: ${JSON.stringify(joined)}`);
-        const { ticketId, ...rest } = joined;
-        const again = await perform(net(1), { kind: 'ticket', ticketId });
-        seen[driver]?.push(rest, again.kind === 'ticket' ? again.ticketId === ticketId : again);
-        seen[driver]?.push(await perform(net(1), { kind: 'ticket', ticketId: 'no-such-ticket' }));
-      }
-      expect(seen['browser']).toEqual(seen['sim']);
-      expect(seen['sim']).toEqual([{ kind: 'ticket', releaseAt: SUNDAY_20H }, true, { kind: 'rejected', rejected: 'NOT_FOUND' }]);
+  it('answers UNAVAILABLE with a timeout when the target never answers', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const d = await createBrowserDriver({
+      url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, adminToken: TOKEN, browser, contexts: 1, timeoutMs: 1500,
     });
+    try {
+      expect(await d.perform(net(1), { kind: 'list', counter: 'renewal' }))
+        .toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 0, failure: 'timeout' });
+    } finally {
+      await d.close();
+      silent.close();
+    }
+  });
+
+  it('answers UNAVAILABLE with the status when the target fails with a 5xx page', async () => {
+    const failing = createHttpServer((_req, res) => {
+      res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Indisponible</title><p>Service indisponible</p>');
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const d = await createBrowserDriver({ url: `http://127.0.0.1:${(failing.address() as AddressInfo).port}`, adminToken: TOKEN, browser, contexts: 1 });
+    try {
+      expect(await d.perform(net(1), { kind: 'list', counter: 'renewal' })).toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 503 });
+    } finally {
+      await d.close();
+      failing.close();
+    }
   });
 
   it('answers UNAVAILABLE with a connection failure when the target is gone', async () => {

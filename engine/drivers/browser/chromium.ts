@@ -1,41 +1,13 @@
 /**
- * Where Chromium is and how it is launched: one place for the driver and the browser tests.
- *
- * Debian's Chromium (`apt-get install chromium`, /usr/bin/chromium) or the executable named by
- * GUICHET_CHROMIUM. Playwright's own browser downloads are not used: the machines guichet runs on
- * may have no network, and the distribution's package is what a team already keeps patched.
+ * Launching Chromium for the driver and the browser tests: where it is, the flags, and the
+ * error when it is missing live in browser-missing.ts (no Playwright import, so the CLI can name
+ * the error without loading a browser library).
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { BrowserMissingError, CHROMIUM_ARGS, chromiumPath } from './browser-missing.js';
 
-export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** GUICHET_CHROMIUM, else Debian's path. */
-export function chromiumPath(): string {
-  return process.env.GUICHET_CHROMIUM || DEFAULT_CHROMIUM_PATH;
-}
-
-/**
- * Flags for a headless browser run as root on a machine without network:
- * - `--no-sandbox`: Chromium's sandbox refuses to start as root (containers, CI runners);
- * - `--disable-gpu`: no GPU here, and software GL costs CPU for nothing on text pages;
- * - `--disable-background-networking`, `--disable-component-update`, `--disable-sync`: Chromium
- *   would otherwise dial Google's servers (safe browsing lists, components, sync), which on a
- *   closed network only hang sockets and burn CPU on retries;
- * - `--no-first-run`: no first-run work (profile import, welcome page).
- */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run',
-];
-
-/** No Chromium where we looked: an install problem the user fixes, not a crash (the CLI exits 2). */
-export class BrowserMissingError extends Error {
-  constructor(readonly path: string, detail?: string) {
-    super(`no Chromium at ${path}${detail ? ` (${detail})` : ''}: install it (apt-get install chromium) or set GUICHET_CHROMIUM to its executable`);
-    this.name = 'BrowserMissingError';
-  }
-}
+export { BrowserMissingError, CHROMIUM_ARGS, chromiumPath, DEFAULT_CHROMIUM_PATH } from './browser-missing.js';
 
 /** Launches headless Chromium with CHROMIUM_ARGS; a missing or unlaunchable executable is a BrowserMissingError. */
 export async function launchChromium(executablePath = chromiumPath()): Promise<Browser> {

@@ -24,19 +24,20 @@ const rejected = (code: Extract<Outcome, { kind: 'rejected' }>['rejected'], stat
   ({ outcome: { kind: 'rejected', rejected: code }, status });
 
 /** The code of the last mail about this booking, read with the admin API ("the person's mailbox"). */
-async function mailedCode(d: FlowDeps, email: string, bookingId: string): Promise<string | undefined> {
+async function mailedCode(d: FlowDeps, email: string, bookingId: string): Promise<{ code: string | undefined; status: number }> {
   const r = await d.adminGet(`/admin/mail?to=${encodeURIComponent(email)}`);
   if (r.status !== 200) throw new NoAnswer('protocol', `GET /admin/mail answered ${r.status}`, r.status);
   const mail = (r.body as { mail?: Array<{ bookingId?: string; body?: string }> }).mail ?? [];
   const last = mail.filter((m) => m.bookingId === bookingId).at(-1);
   // the last word of "Code de confirmation : …" (the live target's codes are base64url: - and _ included)
-  return last?.body ? /(\S+)\s*$/.exec(last.body)?.[1] : undefined;
+  return { code: last?.body ? /(\S+)\s*$/.exec(last.body)?.[1] : undefined, status: r.status };
 }
 
 export async function confirm(d: FlowDeps, tab: PooledTab, a: Act<'confirm'>): Promise<Answered> {
-  const code = await mailedCode(d, a.email, a.bookingId);
+  const { code, status: mailStatus } = await mailedCode(d, a.email, a.bookingId);
   const token = d.memory.tokenOf(a.bookingId);
-  if (!code || !token) return rejected('NOT_FOUND', 0);
+  // no mail for it (as the in-process driver says), or a booking this driver never saw
+  if (!code || !token) return rejected('NOT_FOUND', mailStatus);
   const page = tab.page;
   const status = await open(page, `${d.url}${convocationHref(a.bookingId, token)}`);
   if (status !== 200) return refused(page, status);

@@ -1,7 +1,6 @@
 /** Pages after booking: convocation (with cancel and e-mail confirmation), waiting room, lottery, errors. */
 import type { LotteryResult } from '../../domain/entry-desk.js';
 import type { Convocation, RegistrationView, TicketView } from '../../domain/views.js';
-import { formatSlotId } from '../slot-id.js';
 import { ERROR_FR, STATUS_FR, timeTag } from './format.js';
 import { errorSummary, type FormError } from './booking-views.js';
 import { html, type Html } from './html.js';
@@ -37,7 +36,7 @@ ${errorSummary(error)}
 <dt>Numéro de rendez-vous</dt><dd id="numero">${c.bookingId}</dd>
 <dt>Guichet</dt><dd>${c.counterLabel} (guichet ${c.desk})</dd>
 <dt>Date et heure (heure de Paris)</dt><dd>${timeTag(c.slotStart)}</dd>
-<dt>Référence du créneau</dt><dd>${formatSlotId(c.counter, c.slotStart, c.desk)}</dd>
+<dt>Référence du créneau</dt><dd>${c.slotId}</dd>
 <dt>Nom</dt><dd>${c.firstName} ${c.lastName}</dd>
 </dl>
 <p>Présentez cette convocation et une pièce d’identité au nom indiqué. Conservez ce
