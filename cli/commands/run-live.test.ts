@@ -70,3 +70,22 @@ browserSuite('live smoke run with a browser group')('run --mode live: the smoke 
     expect(report).toContain('id="live"');
   }, 240_000);
 });
+
+describe('run --mode live: no browser', () => {
+  it('names apt-get install chromium when a group uses a browser and Chromium is missing, and writes nothing', () => {
+    const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'cli/main.ts'), 'run', SMOKE, '--mode', 'live', '--out', 'nobrowser'], {
+      cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '', GUICHET_CHROMIUM: '/nonexistent/chromium' }, timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('apt-get install chromium');
+    expect(r.stderr).toContain('client: browser');
+    expect(existsSync(join(dir, 'nobrowser'))).toBe(false);
+  });
+
+  it('refuses an unknown built-in driver name', () => {
+    const r = guichet('run', join(ROOT, 'scenarios/fixtures/good/minimal.yaml'), '--mode', 'live', '--driver', 'carrier-pigeon', '--out', 'pigeon');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown driver "carrier-pigeon"');
+    expect(existsSync(join(dir, 'pigeon'))).toBe(false);
+  });
+});

@@ -7,7 +7,7 @@ import { InputError } from '../../scenarios/input-error.js';
 import { loadScenarioFor } from '../../scenarios/run-mode.js';
 import { integerIn, list, numberIn } from '../options.js';
 import { ledgerMismatch } from '../live-table.js';
-import { runScenarioLive } from './run-live.js';
+import { checkLiveSetup, runScenarioLive } from './run-live.js';
 import { writtenLines } from '../paths.js';
 import { createProgress, LIVE_DAYS, REPLICATIONS } from '../progress.js';
 import { summaryTable, TABLE_WIDTH } from '../summary-table.js';
@@ -55,6 +55,7 @@ export function registerRun(program: Command): void {
       // refused before anything is simulated or written: a run too large would crash Node instead
       const tooLarge = runSizeProblem(estimateRunSize(scenario, flags.policy), flags.maxAgents);
       if (tooLarge) throw new InputError('TOO_LARGE', tooLarge);
+      if (flags.mode === 'live') await checkLiveSetup(file, scenario, flags);
       const outDir = flags.out ?? join('out', basename(file, extname(file)));
       // Before simulating: minutes of work must not end in "cannot write".
       ensureWritableDir(outDir);

@@ -90,18 +90,20 @@ export async function loadDriverFactory(spec: string, cwd = process.cwd()): Prom
   return mod['default'] as LiveDriverFactory;
 }
 
+/** The factory of a built-in driver or of a module (checked before a run starts anything). */
+export async function driverFactory(name: string, cwd = process.cwd()): Promise<LiveDriverFactory> {
+  if (isModulePath(name)) return loadDriverFactory(name, cwd);
+  if ((BUILT_IN_DRIVERS as readonly string[]).includes(name)) return builtIn(name as BuiltInDriver);
+  throw new DriverModuleError(
+    `unknown driver "${name}": the built-in drivers are ${BUILT_IN_DRIVERS.join(', ')}; a driver module is a path (./my-driver.js)`,
+  );
+}
+
 /** Builds the driver: `spec` a built-in name or a module path; the result is checked to be a LiveDriver. */
 export async function loadDriver(spec: string | undefined, options: LiveDriverOptions, cwd = process.cwd()): Promise<LiveDriver> {
   const name = spec ?? DEFAULT_DRIVER;
   const shown = isModulePath(name) ? `driver module ${name}` : `the ${name} driver`;
-  let factory: LiveDriverFactory;
-  if (isModulePath(name)) factory = await loadDriverFactory(name, cwd);
-  else if ((BUILT_IN_DRIVERS as readonly string[]).includes(name)) factory = await builtIn(name as BuiltInDriver);
-  else {
-    throw new DriverModuleError(
-      `unknown driver "${name}": the built-in drivers are ${BUILT_IN_DRIVERS.join(', ')}; a driver module is a path (./my-driver.js)`,
-    );
-  }
+  const factory = await driverFactory(name, cwd);
   let driver: unknown;
   try {
     driver = await factory(options);
