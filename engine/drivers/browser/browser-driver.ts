@@ -14,8 +14,7 @@
 import { availableParallelism } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { Agent, request } from 'undici';
-import type { CheckInAction, LiveDriver, LiveDriverOptions, TargetAction, WireAnswer } from '../driver.js';
-import type { AgentNet } from '../driver.js';
+import type { AgentNet, CheckInAction, LiveDriver, LiveDriverFactory, LiveDriverOptions, TargetAction, WireAnswer } from '../driver.js';
 import * as booking from './booking-flow.js';
 import { launchChromium } from './chromium.js';
 import { ContextPool, type ParkedForm, type PooledTab } from './context-pool.js';
@@ -139,7 +138,7 @@ function unavailable(e: NoAnswer): WireAnswer {
 }
 
 /** A people's driver by default; `createBrowserDriver({ ...o, typingDelayMs: 0 })` scripts the pages fast. */
-export default createBrowserDriver;
+export default createBrowserDriver satisfies LiveDriverFactory;
 
 /** A browser scalper: the same pages, fields filled at once. */
 export const createBrowserScalperDriver = (options: LiveDriverOptions & BrowserOptions): Promise<BrowserDriver> =>
