@@ -181,6 +181,8 @@ browserSuite('browser driver')('browser driver against a real target', () => {
     try {
       expect(await d.perform(net(1), { kind: 'list', counter: 'renewal' }))
         .toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 0, failure: 'connection' });
+      expect(await d.checkIn({ kind: 'checkIn', bookingId: 'b-1', counter: 'renewal', presented: { firstName: 'A', lastName: 'B' } }))
+        .toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 0, failure: 'connection' });
     } finally {
       await d.close();
     }
