@@ -94,6 +94,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
         const c2 = await perform(net(1), { kind: 'captcha' });
         const id2 = c2.kind === 'challenge' ? c2.challenge.id : '';
         expect((await perform(net(1), { kind: 'book', slotId, identity: person(1), captcha: { id: id2, answer: answerOf(id2) } })).kind, driver).toBe('booked');
+        expect(await perform(net(1), { kind: 'book', slotId, identity: person(3) }), driver).toEqual({ kind: 'rejected', rejected: 'CAPTCHA_REQUIRED' });
         const c3 = await perform(net(2), { kind: 'captcha' });
         const id3 = c3.kind === 'challenge' ? c3.challenge.id : '';
         expect(await perform(net(2), { kind: 'book', slotId, identity: person(2), captcha: { id: id3, answer: answerOf(id3) } }), driver)
