@@ -13,6 +13,7 @@ import { solvePow } from '../../../target/domain/captcha.js';
 import { config, person, startTest, TOKEN } from '../../../target/http/test-support/http-fixture.js';
 import { browserSuite, launchChromium } from '../../../test-support/chromium.js';
 import type { AgentNet, TargetAction } from '../driver.js';
+import { sessionHeader } from '../http/identity.js';
 import { BrowserMissingError, createBrowserDriver } from './browser-driver.js';
 import { inProcess, net, withTarget } from './test-support/browser-fixture.js';
 
@@ -128,6 +129,18 @@ browserSuite('browser driver')('browser driver against a real target', () => {
       expect((await d.perform(net(1, '198.51.100.7'), list)).outcome.kind).toBe('slots');
       expect(await d.perform(net(2, '198.51.100.7'), list)).toEqual({ outcome: { kind: 'rejected', rejected: 'RATE_LIMITED' }, status: 429 });
       expect((await d.perform(net(3, '198.51.100.8'), list)).outcome.kind).toBe('slots');
+    });
+  });
+
+  it('sends an engine session name (with ":") in the form the target takes, as the HTTP drivers do', async () => {
+    await withTarget(browser, config(), 1, async (t, d) => {
+      const crewAgent = { ip: '198.51.100.3', session: 's-crew:paris:3' };
+      const listed = await d.perform(crewAgent, { kind: 'list', counter: 'renewal', limit: 1 });
+      const slotId = listed.outcome.kind === 'slots' ? listed.outcome.slots[0]?.id ?? '' : '';
+      const booked = await d.perform(crewAgent, { kind: 'book', slotId, identity: person(7) });
+      if (booked.outcome.kind !== 'booked') throw new Error(`not booked: ${JSON.stringify(booked)}`);
+      const b = t.store.getBooking(booked.outcome.convocation.bookingId);
+      expect([b?.session, b?.ip]).toEqual([sessionHeader('s-crew:paris:3'), '198.51.100.3']);
     });
   });
 

@@ -16,6 +16,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AgentNet } from '../driver.js';
+import { sessionHeader } from '../http/identity.js';
 import { NoAnswer } from './navigation.js';
 
 export interface PooledTab {
@@ -55,7 +56,8 @@ export class ContextPool {
     this.inUse++;
     this.peak = Math.max(this.peak, this.inUse);
     if (tab.page.isClosed()) tab.page = await this.newPage(tab.context);
-    await tab.context.setExtraHTTPHeaders({ 'x-forwarded-for': net.ip, 'x-session': net.session });
+    // engine session names (`s-crew:paris:3`) in the form the header takes, as the HTTP drivers send them
+    await tab.context.setExtraHTTPHeaders({ 'x-forwarded-for': net.ip, 'x-session': sessionHeader(net.session) });
     return tab;
   }
 
