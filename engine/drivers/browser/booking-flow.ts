@@ -91,7 +91,9 @@ export async function book(d: FlowDeps, tab: PooledTab, session: string, a: Act<
 /**
  * The captcha part of the form. Text: the agent's answer typed in "Code de vérification".
  * Proof of work: the page's own script solves it (the browser spends that CPU, as a visitor's
- * does) and enables the submit button; then the agent's id and nonce are what is posted.
+ * does) and enables the submit button; then the agent's id and nonce are what is posted. An
+ * agent that brings no answer posts none (the form's challenge id cleared), so the target
+ * answers CAPTCHA_REQUIRED, or books under the client-side-only flaw, as over the API.
  */
 async function answerCaptcha(d: FlowDeps, page: Page, answer: { id: string; answer: string } | undefined): Promise<void> {
   const challenge = await readChallenge(page);
@@ -99,13 +101,14 @@ async function answerCaptcha(d: FlowDeps, page: Page, answer: { id: string; answ
   const form = page.locator('form[action="/reserver"]');
   if (challenge.kind === 'proof-of-work') {
     await form.getByRole('button', { name: 'Confirmer le rendez-vous' }).and(page.locator(':enabled')).waitFor();
-    if (answer) {
-      await setHidden(form, 'captchaId', answer.id);
-      await setHidden(form, 'captchaAnswer', answer.answer);
-    }
+    await setHidden(form, 'captchaId', answer?.id ?? '');
+    await setHidden(form, 'captchaAnswer', answer?.answer ?? '');
     return;
   }
-  if (!answer) return;
+  if (!answer) {
+    await setHidden(form, 'captchaId', '');
+    return;
+  }
   if (answer.id !== challenge.id) await setHidden(form, 'captchaId', answer.id);
   await typeInto(form.getByLabel('Code de vérification'), answer.answer, d.typingDelayMs);
 }

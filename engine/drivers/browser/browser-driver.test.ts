@@ -13,6 +13,7 @@ import { solvePow } from '../../../target/domain/captcha.js';
 import { config, person, startTest, TOKEN } from '../../../target/http/test-support/http-fixture.js';
 import { browserSuite, launchChromium } from '../../../test-support/chromium.js';
 import type { AgentNet, TargetAction } from '../driver.js';
+import { sessionHeader } from '../http/identity.js';
 import { BrowserMissingError, createBrowserDriver } from './browser-driver.js';
 import { inProcess, net, withTarget } from './test-support/browser-fixture.js';
 
@@ -94,6 +95,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
         const c2 = await perform(net(1), { kind: 'captcha' });
         const id2 = c2.kind === 'challenge' ? c2.challenge.id : '';
         expect((await perform(net(1), { kind: 'book', slotId, identity: person(1), captcha: { id: id2, answer: answerOf(id2) } })).kind, driver).toBe('booked');
+        expect(await perform(net(1), { kind: 'book', slotId, identity: person(3) }), driver).toEqual({ kind: 'rejected', rejected: 'CAPTCHA_REQUIRED' });
         const c3 = await perform(net(2), { kind: 'captcha' });
         const id3 = c3.kind === 'challenge' ? c3.challenge.id : '';
         expect(await perform(net(2), { kind: 'book', slotId, identity: person(2), captcha: { id: id3, answer: answerOf(id3) } }), driver)
@@ -127,6 +129,18 @@ browserSuite('browser driver')('browser driver against a real target', () => {
       expect((await d.perform(net(1, '198.51.100.7'), list)).outcome.kind).toBe('slots');
       expect(await d.perform(net(2, '198.51.100.7'), list)).toEqual({ outcome: { kind: 'rejected', rejected: 'RATE_LIMITED' }, status: 429 });
       expect((await d.perform(net(3, '198.51.100.8'), list)).outcome.kind).toBe('slots');
+    });
+  });
+
+  it('sends an engine session name (with ":") in the form the target takes, as the HTTP drivers do', async () => {
+    await withTarget(browser, config(), 1, async (t, d) => {
+      const crewAgent = { ip: '198.51.100.3', session: 's-crew:paris:3' };
+      const listed = await d.perform(crewAgent, { kind: 'list', counter: 'renewal', limit: 1 });
+      const slotId = listed.outcome.kind === 'slots' ? listed.outcome.slots[0]?.id ?? '' : '';
+      const booked = await d.perform(crewAgent, { kind: 'book', slotId, identity: person(7) });
+      if (booked.outcome.kind !== 'booked') throw new Error(`not booked: ${JSON.stringify(booked)}`);
+      const b = t.store.getBooking(booked.outcome.convocation.bookingId);
+      expect([b?.session, b?.ip]).toEqual([sessionHeader('s-crew:paris:3'), '198.51.100.3']);
     });
   });
 
@@ -180,6 +194,8 @@ browserSuite('browser driver')('browser driver against a real target', () => {
     await t.stop();
     try {
       expect(await d.perform(net(1), { kind: 'list', counter: 'renewal' }))
+        .toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 0, failure: 'connection' });
+      expect(await d.checkIn({ kind: 'checkIn', bookingId: 'b-1', counter: 'renewal', presented: { firstName: 'A', lastName: 'B' } }))
         .toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 0, failure: 'connection' });
     } finally {
       await d.close();

@@ -14,8 +14,7 @@
 import { availableParallelism } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { Agent, request } from 'undici';
-import type { CheckInAction, LiveDriver, LiveDriverOptions, TargetAction, WireAnswer } from '../driver.js';
-import type { AgentNet } from '../driver.js';
+import type { AgentNet, CheckInAction, LiveDriver, LiveDriverFactory, LiveDriverOptions, TargetAction, WireAnswer } from '../driver.js';
 import * as booking from './booking-flow.js';
 import { launchChromium } from './chromium.js';
 import { ContextPool, type ParkedForm, type PooledTab } from './context-pool.js';
@@ -50,9 +49,12 @@ export const defaultContexts = (): number => 2 * availableParallelism();
 export async function createBrowserDriver(options: LiveDriverOptions & BrowserOptions): Promise<BrowserDriver> {
   const url = options.url.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const contexts = options.contexts ?? defaultContexts();
+  // checked before a browser is launched, so a bad option leaks no process
+  if (!Number.isInteger(contexts) || contexts < 1) throw new RangeError(`contexts must be a whole number ≥ 1 (got ${contexts})`);
   const ownBrowser = options.browser === undefined;
   const browser = options.browser ?? await launchChromium(options.executablePath);
-  const pool = new ContextPool(browser, options.contexts ?? defaultContexts(), timeoutMs);
+  const pool = new ContextPool(browser, contexts, timeoutMs);
   const dispatcher = new Agent({ connections: 4, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   const auth = { authorization: `Bearer ${options.adminToken}` };
   const deps: FlowDeps = {
@@ -106,15 +108,15 @@ export async function createBrowserDriver(options: LiveDriverOptions & BrowserOp
           body: JSON.stringify({ bookingId: a.bookingId, counter: a.counter, ...a.presented }),
         });
         const body = await r.body.json().catch(() => undefined) as { result?: { served?: boolean; reason?: string }; error?: { code?: string } } | undefined;
-        if (r.statusCode >= 500 || !body) return unavailable(new NoAnswer('protocol', `check-in answered ${r.statusCode}`, r.statusCode));
+        if (r.statusCode >= 500) return { outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: r.statusCode };
+        if (!body) return unavailable(new NoAnswer('protocol', `check-in answered ${r.statusCode} without JSON`, r.statusCode));
         if (body.error?.code) return { outcome: { kind: 'rejected', rejected: body.error.code as never }, status: r.statusCode };
         const result = body.result;
         if (result?.served === true) return { outcome: { kind: 'checkIn', served: true }, status: r.statusCode };
         if (result?.served === false && result.reason) return { outcome: { kind: 'checkIn', served: false, reason: result.reason as never }, status: r.statusCode };
         return unavailable(new NoAnswer('protocol', 'check-in answer without a result', r.statusCode));
       } catch (e) {
-        const code = (e as { code?: string }).code ?? '';
-        return unavailable(new NoAnswer(/TIMEOUT/.test(code) ? 'timeout' : 'connection', String(e)));
+        return unavailable(noAnswer(e));
       }
     },
 
@@ -139,7 +141,7 @@ function unavailable(e: NoAnswer): WireAnswer {
 }
 
 /** A people's driver by default; `createBrowserDriver({ ...o, typingDelayMs: 0 })` scripts the pages fast. */
-export default createBrowserDriver;
+export default createBrowserDriver satisfies LiveDriverFactory;
 
 /** A browser scalper: the same pages, fields filled at once. */
 export const createBrowserScalperDriver = (options: LiveDriverOptions & BrowserOptions): Promise<BrowserDriver> =>

@@ -36,6 +36,15 @@ browserSuite('context pool')('ContextPool', () => {
     }
   });
 
+  it('fails the agents still waiting when it closes, rather than leaving them hanging', async () => {
+    const pool = new ContextPool(browser, 1, 5000);
+    await pool.borrow(A);
+    const waiting = pool.borrow(B);
+    await pool.close();
+    await expect(waiting).rejects.toMatchObject({ failure: 'connection' });
+    await expect(pool.borrow(A)).rejects.toMatchObject({ failure: 'connection' });
+  });
+
   it('gives a parked tab back to its session, and to another only when nothing else is free', async () => {
     const pool = new ContextPool(browser, 2, 5000);
     try {

@@ -16,6 +16,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AgentNet } from '../driver.js';
+import { sessionHeader } from '../http/identity.js';
+import { NoAnswer } from './navigation.js';
 
 export interface PooledTab {
   readonly context: BrowserContext;
@@ -32,7 +34,7 @@ export interface ParkedForm {
 export class ContextPool {
   private readonly tabs: PooledTab[] = [];
   private readonly free: PooledTab[] = [];
-  private readonly waiting: Array<(tab: PooledTab) => void> = [];
+  private readonly waiting: Array<{ resolve: (tab: PooledTab) => void; reject: (e: Error) => void }> = [];
   private opening = 0;
   private closed = false;
   private parkClock = 0;
@@ -49,12 +51,13 @@ export class ContextPool {
    * session if it still is (it is free by construction), then `parked` tells the caller.
    */
   async borrow(net: AgentNet, reclaim = false): Promise<PooledTab> {
-    if (this.closed) throw new Error('browser driver closed');
+    if (this.closed) throw closedError();
     const tab = (reclaim ? this.takeParked(net.session) : undefined) ?? await this.takeAny();
     this.inUse++;
     this.peak = Math.max(this.peak, this.inUse);
     if (tab.page.isClosed()) tab.page = await this.newPage(tab.context);
-    await tab.context.setExtraHTTPHeaders({ 'x-forwarded-for': net.ip, 'x-session': net.session });
+    // engine session names (`s-crew:paris:3`) in the form the header takes, as the HTTP drivers send them
+    await tab.context.setExtraHTTPHeaders({ 'x-forwarded-for': net.ip, 'x-session': sessionHeader(net.session) });
     return tab;
   }
 
@@ -72,14 +75,16 @@ export class ContextPool {
     if (next) {
       // someone waits: the tab goes to them (borrow() counts it in use again), form discarded
       delete tab.parked;
-      next(tab);
+      next.resolve(tab);
     } else {
       this.free.push(tab);
     }
   }
 
+  /** Closes every context; agents still waiting for one get a connection failure, not a hang. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const w of this.waiting.splice(0)) w.reject(closedError());
     await Promise.allSettled(this.tabs.map((t) => t.context.close()));
   }
 
@@ -99,7 +104,7 @@ export class ContextPool {
       delete tab.parked;
       return tab;
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   private async open(): Promise<PooledTab> {
@@ -121,3 +126,5 @@ export class ContextPool {
     return page;
   }
 }
+
+const closedError = (): NoAnswer => new NoAnswer('connection', 'the browser driver was closed');

@@ -18,6 +18,10 @@ export class NoAnswer extends Error {
 export function noAnswer(e: unknown): NoAnswer {
   if (e instanceof NoAnswer) return e;
   const message = e instanceof Error ? e.message : String(e);
+  // undici's (admin API, clock): its codes say which
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  if (/TIMEOUT/.test(code)) return new NoAnswer('timeout', message);
+  if (/^E(CONN|PIPE|HOSTUNREACH|NETUNREACH)|^UND_ERR_SOCKET|^UND_ERR_CLOSED/.test(code)) return new NoAnswer('connection', message);
   if (e instanceof errors.TimeoutError || /net::ERR_TIMED_OUT/.test(message)) return new NoAnswer('timeout', message);
   // refused, reset, closed, empty response; or the browser itself went away
   if (/net::ERR_|has been closed|Target closed|Browser closed/i.test(message)) return new NoAnswer('connection', message);
