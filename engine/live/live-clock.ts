@@ -12,15 +12,29 @@ export class LiveClock {
   /** real time (performance.now()) at the anchor */
   private realAt: number;
 
-  constructor(start: number, readonly speed: number, private readonly realNow: () => number = () => performance.now()) {
-    if (!(Number.isFinite(speed) && speed > 0)) throw new RangeError(`speed must be a positive number, got ${speed}`);
+  constructor(start: number, private pace: number, private readonly realNow: () => number = () => performance.now()) {
+    checkSpeed(pace);
     this.simAt = start;
     this.realAt = realNow();
   }
 
+  /** simulated ms per real ms now */
+  get speed(): number {
+    return this.pace;
+  }
+
+  /** From now on, `speed` simulated ms per real ms (the time reached so far is kept). */
+  setSpeed(speed: number): void {
+    if (speed === this.pace) return;
+    checkSpeed(speed);
+    this.simAt = this.now();
+    this.realAt = this.realNow();
+    this.pace = speed;
+  }
+
   /** Simulated time now (whole ms, as the target stores it). */
   now(): number {
-    return Math.floor(this.simAt + (this.realNow() - this.realAt) * this.speed);
+    return Math.floor(this.simAt + (this.realNow() - this.realAt) * this.pace);
   }
 
   /** Moves simulated time forward to `t` at once (never back). */
@@ -33,7 +47,7 @@ export class LiveClock {
 
   /** Real ms until simulated time `t` (0 when it is past). */
   realDelayUntil(t: number): number {
-    return Math.max(0, (t - this.now()) / this.speed);
+    return Math.max(0, (t - this.now()) / this.pace);
   }
 
   /**
@@ -42,6 +56,10 @@ export class LiveClock {
    * meant to send a request scheduled at `t`: the start of its latency as a person lives it.
    */
   realTimeOf(t: number): number {
-    return this.realAt + Math.max(0, t - this.simAt) / this.speed;
+    return this.realAt + Math.max(0, t - this.simAt) / this.pace;
   }
+}
+
+function checkSpeed(speed: number): void {
+  if (!(Number.isFinite(speed) && speed > 0)) throw new RangeError(`speed must be a positive number, got ${speed}`);
 }

@@ -84,7 +84,7 @@ export async function liveReplication(
       driverFor.set(client, d);
     }
     const metrics: LiveMetrics = o.createMetrics(populations, { virtualNow: () => clock.now() });
-    const pacer = new Pacer(kernel, clock, { racing, ...(o.signal ? { signal: o.signal } : {}) });
+    const pacer = new Pacer(kernel, clock, { racing, raceSpeed: live.raceSpeed, fastSpeed: live.fastSpeed, ...(o.signal ? { signal: o.signal } : {}) });
     const ledger = new HarnessLedger();
     const nets: AgentNet[] = [];
     const schedule = targetSchedule(kernel, target, changes);

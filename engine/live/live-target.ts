@@ -6,6 +6,7 @@
  * runs in this process, it can also answer what the harness may know without a request: its
  * inventory (poll elision), its challenges' answers (the solver model) and its schedule.
  */
+import { rmSync } from 'node:fs';
 import type { TargetSettings } from '../../target/domain/booking-target.js';
 import { MemoryRegistry } from '../../target/http/live-sources.js';
 import { startTarget, type RunningTarget } from '../../target/http/server.js';
@@ -36,6 +37,8 @@ export interface LiveTargetOptions {
 }
 
 export async function startLiveTarget(o: LiveTargetOptions): Promise<LiveTarget> {
+  // a replication starts from an empty target: the file of an earlier run (same output folder) would carry its bookings and schedule
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${o.dbPath}${suffix}`, { force: true });
   const store = new RecordingSqliteStore(o.dbPath, o.listener);
   const registry = new MemoryRegistry();
   let running: RunningTarget;

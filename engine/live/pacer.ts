@@ -2,7 +2,8 @@
  * The loop of a live run: the discrete-event kernel keeps the order of events (and every part
  * of the engine that schedules on it), and the pacer runs its events when the live clock
  * reaches them. Inside race windows the clock runs at real (race) speed and the pacer waits for
- * it; outside them, whenever no request is in flight, the clock jumps to the next event. A
+ * it; outside them the clock runs at the faster `fastSpeed` while requests are in flight (polls
+ * of a list that stays non-empty, people booking) and jumps to the next event whenever none is. A
  * request's answer is scheduled on the kernel at the clock's time when it arrives, so event
  * time never runs ahead of the clock the target sees.
  */
@@ -13,6 +14,9 @@ import type { LiveClock } from './live-clock.js';
 export interface PacerOptions {
   /** is simulated time t inside a race window (no jumping there)? */
   racing(t: number): boolean;
+  /** the clock's speed inside race windows, and outside them while requests are in flight */
+  raceSpeed: number;
+  fastSpeed: number;
   /** told after each jump (a remote target's clock is moved there), awaited */
   jumped?(to: number): void | Promise<void>;
   signal?: AbortSignal;
@@ -57,6 +61,8 @@ export class Pacer {
       if (this.failure !== undefined) throw this.failure;
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
       const now = Math.min(clock.now(), end);
+      const racing = options.racing(now);
+      clock.setSpeed(racing ? options.raceSpeed : options.fastSpeed);
       const next = kernel.peekTime();
       if (next <= now) {
         kernel.run(now);
@@ -66,7 +72,7 @@ export class Pacer {
       }
       if (this.inFlight === 0) {
         if (next > end) return;
-        if (!options.racing(now)) {
+        if (!racing) {
           this.jumps++;
           this.skippedMs += next - clock.now();
           clock.jumpTo(next);

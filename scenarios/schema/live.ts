@@ -17,6 +17,8 @@ export const Client = z.enum(CLIENTS)
 export const LiveSchema = z.strictObject({
   raceSpeed: z.number().min(0.1).max(100).default(1)
     .describe('simulated seconds per real second inside race windows (1 = real time), between 0.1 and 100'),
+  fastSpeed: z.number().min(1).max(10_000).default(60)
+    .describe('simulated seconds per real second between race windows while requests are in flight (idle time is skipped), between 1 and 10,000'),
   raceWindow: z.strictObject({
     before: WindowLength.default('30s').describe('real-speed time before each release'),
     after: WindowLength.default('2m').describe('real-speed time after each release, where the race happens'),
