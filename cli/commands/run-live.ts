@@ -50,8 +50,13 @@ export async function runScenarioLive(
   const { spec: driverSpec, cwd: driverCwd } = driverOf(file, scenario, flags);
   return runLive(scenario, {
     file, settings, workDir: outDir, driverName: driverSpec,
-    createDriver: (client, options) => (client === 'browser'
-      ? loadDriver('browser', { ...options, ...(settings.browserContexts !== undefined ? { contexts: settings.browserContexts } : {}) })
+    createDriver: (client, options, who) => (client === 'browser'
+      ? loadDriver('browser', {
+        ...options,
+        ...(settings.browserContexts !== undefined ? { contexts: settings.browserContexts } : {}),
+        // a scalper's script fills the fields at once; people type
+        ...(who === 'crew' ? { typingDelayMs: 0 } : {}),
+      })
       : loadDriver(driverSpec, options, driverCwd)),
     onProgress,
     warn: (m) => process.stderr.write(`guichet: ${m}\n`),

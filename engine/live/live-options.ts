@@ -18,7 +18,8 @@ export interface LiveRunOptions {
   workDir: string;
   /** name of the driver, for the result */
   driverName: string;
-  createDriver(client: 'http' | 'browser', options: LiveDriverOptions): Promise<LiveDriver>;
+  /** the driver of people or crews reaching the target with `client` */
+  createDriver(client: 'http' | 'browser', options: LiveDriverOptions, who: 'people' | 'crew'): Promise<LiveDriver>;
   createMetrics(populations: readonly LivePopulation[], clock: { virtualNow(): number }): LiveMetrics;
   /** every second or so: simulated ms done of the replication, of `total` */
   onClock?(done: number, total: number): void;

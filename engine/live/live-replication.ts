@@ -18,6 +18,7 @@ import { AgentRegistry } from '../agents/agent-registry.js';
 import { LEGIT, type AgentRun } from '../agents/agent-run.js';
 import { crewCounters, planPopulation } from '../agents/population-plan.js';
 import type { AgentNet, LiveDriver } from '../drivers/driver.js';
+import { sessionHeader } from '../drivers/http/identity.js';
 import { Kernel, type EventHandler } from '../kernel/kernel.js';
 import { Market } from '../market/market.js';
 import { LIVE_SCHEMA, type LiveReplication, type RaceWindow } from '../measure/live-types.js';
@@ -37,7 +38,6 @@ import { LiveWatches } from './live-watches.js';
 import { Pacer } from './pacer.js';
 import { insideWindow, raceWindows } from './race-windows.js';
 import { fetchLedger, reconcile } from './reconcile.js';
-import { wireSession } from './wire-session.js';
 import type { LiveMetrics, LiveRunOptions } from './live-options.js';
 
 const DAY = 86_400_000;
@@ -76,17 +76,22 @@ export async function liveReplication(
       ...crewsCfg.map((c) => ({ id: c.crew, kind: 'crew' as const, client: c.client ?? 'http' })),
     ];
     const driverOptions = { url: target.url, adminToken: target.adminToken, timeoutMs: live.timeoutSeconds * 1000, connections: live.connections };
+    // one driver per way of reaching the target: http, browser for people (typing), browser for crews (scripted)
     const driverFor = new Map<string, LiveDriver>();
-    const clients = new Set([...scenario.population.legit.map((g) => g.client ?? 'http'), ...crewsCfg.map((c) => c.client ?? 'http')]);
-    for (const client of clients) {
-      const d = await o.createDriver(client, driverOptions);
+    const agentsOf = [
+      ...scenario.population.legit.map((g) => ({ client: g.client ?? 'http', who: 'people' as const })),
+      ...crewsCfg.map((c) => ({ client: c.client ?? 'http', who: 'crew' as const })),
+    ];
+    for (const { client, who } of agentsOf) {
+      const key = driverKey(client, who);
+      if (driverFor.has(key)) continue;
+      const d = await o.createDriver(client, driverOptions, who);
       drivers.push(d);
-      driverFor.set(client, d);
+      driverFor.set(key, d);
     }
     const metrics: LiveMetrics = o.createMetrics(populations, { virtualNow: () => clock.now() });
     const pacer = new Pacer(kernel, clock, { racing, raceSpeed: live.raceSpeed, fastSpeed: live.fastSpeed, ...(o.signal ? { signal: o.signal } : {}) });
     const ledger = new HarnessLedger();
-    const nets: AgentNet[] = [];
     const schedule = targetSchedule(kernel, target, changes);
 
     const crews = crewsCfg.map((crew) => ({ crew, state: createCrewState(crew) }));
@@ -107,8 +112,8 @@ export async function liveReplication(
     const captcha = policy.policy.measures.captcha;
     const runner = new LiveRunner({
       scheduler: kernel, registry, recorder, oracle: target, market, clock, pacer, probe: metrics, ledger, changes,
-      counters: plan.counters, nets, tickAt: schedule.tickAt,
-      driverFor: (agent) => driverFor.get(clientOf(scenario, agent)) as LiveDriver,
+      counters: plan.counters, nets: registry.nets, tickAt: schedule.tickAt,
+      driverFor: (agent) => driverFor.get(driverKey(clientOf(scenario, agent), agent.kind === LEGIT ? 'people' : 'crew')) as LiveDriver,
       powDifficulty: captcha?.kind === 'proof-of-work' ? captcha.difficulty : 0,
       eurPerUsd: scenario.market.eurPerUsd,
     });
@@ -122,12 +127,9 @@ export async function liveReplication(
       sharedEmails: scenario.population.legit.map((g, i) => (g.sharedEmail > 0 ? Math.max(1, Math.round(((groupSizes[i] ?? 0) * g.sharedEmail) / USERS_PER_SHARED_EMAIL)) : 0)),
     };
     const factory = new AgentFactory(runner, registry, kernel, info);
-    /** the agent's identity as the target sees it on the wire: its session spelled as a header allows */
+    /** the target's ledger records a session as the drivers spell it in X-Session: bookings are matched to agents that way */
     const onWire = (agent: AgentRun) => {
-      const net = registry.nets[agent.index] as AgentNet;
-      const session = wireSession(net.session);
-      nets[agent.index] = { ip: net.ip, session };
-      registry.bySession.set(session, agent);
+      registry.bySession.set(sessionHeader((registry.nets[agent.index] as AgentNet).session), agent);
       return agent;
     };
 
@@ -193,6 +195,11 @@ export async function liveReplication(
 /** People are one population in the live metrics; their client reads "browser" when any group uses one. */
 function peopleClient(scenario: Scenario): 'http' | 'browser' {
   return scenario.population.legit.some((g) => g.client === 'browser') ? 'browser' : 'http';
+}
+
+/** Browsers type like people for people and script the pages for crews; HTTP is the same for both. */
+function driverKey(client: 'http' | 'browser', who: 'people' | 'crew'): string {
+  return client === 'browser' ? `browser:${who}` : client;
 }
 
 /** The client an agent's group or crew reaches the target with. */

@@ -44,7 +44,7 @@ export interface LiveRunnerParts extends StepperParts {
   ledger: HarnessLedger;
   changes: InventoryChanges;
   counters: readonly string[];
-  /** each agent's identity on the wire (sessions spelled as the target accepts them) */
+  /** each agent's network identity (the drivers spell sessions as the target accepts them) */
   nets: readonly AgentNet[];
   /** runs the target's schedule when an unconfirmed hold lapses at `at` */
   tickAt(at: number): void;
