@@ -8,19 +8,17 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCrewState, crewNotices } from '../../bots/crew.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import { parisDate } from '../../target/domain/calendar.js';
 import type { Policy } from '../../target/domain/policy.js';
 import { durationMs } from '../../target/domain/time-units.js';
-import { AgentFactory, publicRules, type SetupInfo } from '../agents/agent-factory.js';
+import { AgentFactory } from '../agents/agent-factory.js';
 import { AgentRegistry } from '../agents/agent-registry.js';
 import { LEGIT, type AgentRun } from '../agents/agent-run.js';
-import { crewCounters, planPopulation } from '../agents/population-plan.js';
+import { planPopulation } from '../agents/population-plan.js';
 import type { AgentNet, LiveDriver } from '../drivers/driver.js';
 import { sessionHeader } from '../drivers/http/identity.js';
 import { Kernel, type EventHandler } from '../kernel/kernel.js';
-import { Market } from '../market/market.js';
 import { LIVE_SCHEMA, type LiveReplication, type RaceWindow } from '../measure/live-types.js';
 import { Recorder } from '../measure/recorder.js';
 import { computeResult } from '../measure/replication-metrics.js';
@@ -28,6 +26,7 @@ import type { ReplicationResult } from '../measure/result-types.js';
 import { InventoryChanges } from '../polls/inventory-changes.js';
 import { replicationSeed } from '../rng.js';
 import { Mailbox } from '../run/mailbox.js';
+import { resaleMarket, scheduleArrivals, scheduleDailySamples, setupInfo } from '../run/replication-parts.js';
 import { storeTap } from '../run/store-tap.js';
 import { HarnessLedger } from './harness-ledger.js';
 import { LiveClock } from './live-clock.js';
@@ -39,9 +38,6 @@ import { Pacer } from './pacer.js';
 import { insideWindow, raceWindows } from './race-windows.js';
 import { fetchLedger, reconcile } from './reconcile.js';
 import type { LiveMetrics, LiveRunOptions } from './live-options.js';
-
-const DAY = 86_400_000;
-const USERS_PER_SHARED_EMAIL = 8;
 
 export async function liveReplication(
   scenario: Scenario, policy: { name: string; policy: Policy }, replication: number, o: LiveRunOptions,
@@ -94,21 +90,9 @@ export async function liveReplication(
     const ledger = new HarnessLedger();
     const schedule = targetSchedule(kernel, target, changes);
 
-    const crews = crewsCfg.map((crew) => ({ crew, state: createCrewState(crew) }));
     let watches: LiveWatches | undefined;
     const mailbox = new Mailbox(registry, recorder, { onMessage: (a: AgentRun) => watches?.onMessage(a) });
-    const market = new Market(crews.map(({ crew, state }, i) => ({
-      crew, notify: crewNotices(state), counters: crewCounters(crew, plan.counters),
-      agents: plan.bots.filter((b) => b.crew === i).map((b) => b.id),
-    })), {
-      now: () => kernel.now,
-      post: (agentId, msg) => mailbox.post(agentId, msg),
-      paid: (buyer, crew, eur, conv) => {
-        const a = registry.byId.get(buyer);
-        if (a?.kind === LEGIT) recorder.paid(a.local, crew, eur, conv.bookingId, kernel.now);
-      },
-      doubleSold: () => recorder.doubleSale(kernel.now),
-    });
+    const { market, crewStates } = resaleMarket(scenario, plan, registry, recorder, mailbox, () => kernel.now);
     const captcha = policy.policy.measures.captcha;
     const runner = new LiveRunner({
       scheduler: kernel, registry, recorder, oracle: target, market, clock, pacer, probe: metrics, ledger, changes,
@@ -120,12 +104,7 @@ export async function liveReplication(
     watches = new LiveWatches(kernel, recorder, plan.counters, racing, target, runner, changes);
     runner.attach(watches);
 
-    const groupSizes = scenario.population.legit.map((_, g) => plan.legit.filter((p) => p.group === g).length);
-    const info: SetupInfo = {
-      scenario, policy: policy.policy, seed, start, end, plan, rules: publicRules(policy.policy), crewStates: crews.map((c) => c.state),
-      registry: { set: (agdref, papers) => target.registry.add(agdref, papers) },
-      sharedEmails: scenario.population.legit.map((g, i) => (g.sharedEmail > 0 ? Math.max(1, Math.round(((groupSizes[i] ?? 0) * g.sharedEmail) / USERS_PER_SHARED_EMAIL)) : 0)),
-    };
+    const info = setupInfo(scenario, policy.policy, seed, { start, end }, plan, crewStates, { set: (agdref, papers) => target.registry.add(agdref, papers) });
     const factory = new AgentFactory(runner, registry, kernel, info);
     /** the target's ledger records a session as the drivers spell it in X-Session: bookings are matched to agents that way */
     const onWire = (agent: AgentRun) => {
@@ -136,24 +115,8 @@ export async function liveReplication(
     kernel.at(start, schedule.handler);
     plan.bots.forEach((p, i) => runner.start(onWire(factory.bot(i, p))));
     const firstLegit = plan.bots.length;
-    const arrivals: EventHandler = {
-      fire: (code) => {
-        const p = plan.legit[code];
-        if (!p) return;
-        const { agent, persona } = factory.legit(firstLegit + code, code, p);
-        onWire(agent);
-        recorder.arrived(code, p.group, p.arrivalAt, persona.needAt, persona.deadlineAt);
-        runner.start(agent);
-      },
-    };
-    plan.legit.forEach((p, i) => kernel.at(p.arrivalAt, arrivals, i));
-    const daily: EventHandler = {
-      fire: (day) => {
-        recorder.sampleDay(day);
-        if (kernel.now + DAY <= end) kernel.at(kernel.now + DAY, daily, day + 1);
-      },
-    };
-    kernel.at(start + DAY, daily, 0);
+    scheduleArrivals(kernel, plan, recorder, (i, p) => factory.legit(firstLegit + i, i, p), (agent) => runner.start(onWire(agent)));
+    scheduleDailySamples(kernel, recorder, start, end);
     const floods = new LiveFloods(scenario.load, target.url, [...new Set(plan.bots.map((b) => b.ip))], metrics, live.timeoutSeconds);
     for (const w of windows) {
       kernel.at(w.start, { fire: () => { watches?.raceStarted(); floods.windowOpened(); o.onWindow?.(w); } });
