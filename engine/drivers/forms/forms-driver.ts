@@ -18,7 +18,7 @@ import type { Action, Outcome } from '../../../bots/actions.js';
 import type { AgentNet, CheckInAction, LiveDriver, LiveDriverOptions, TargetAction, WireAnswer } from '../driver.js';
 import { HttpDriver } from '../http/http-driver.js';
 import { sessionHeader } from '../http/identity.js';
-import { confirmCodeOf, jsonAnswer, okOutcome, rejected, unavailable } from '../http/wire-answers.js';
+import { jsonAnswer, mailedCode, okOutcome, rejected, unavailable } from '../http/wire-answers.js';
 import { WirePool, type Headers, type WireResponse } from '../http/wire-pool.js';
 import {
   convocationPage, formChallenge, formFields, parsePage, refusalOf, registrationPage, slotLinks,
@@ -191,14 +191,8 @@ export class FormsDriver implements LiveDriver {
     const token = this.tokens.get(bookingId);
     // a booking this driver did not make: no convocation link to open, so the API confirms it
     if (token === undefined) return this.api.perform(net, { kind: 'confirm', bookingId, email });
-    const mail = await this.pool.send('GET', `/admin/mail?to=${enc(email)}`, this.adminGet, null, 'json');
-    let code: string | undefined;
-    const read = jsonAnswer(mail, (b) => {
-      code = confirmCodeOf(b, bookingId);
-      return okOutcome();
-    });
-    if (read.outcome.kind === 'rejected') return read;
-    if (code === undefined) return rejected('NOT_FOUND', mail.status);
+    const code = await mailedCode(this.pool, this.adminGet, email, bookingId);
+    if (typeof code !== 'string') return code;
     const next = redirected(await this.post(net, `/convocation/${enc(bookingId)}/confirmer`, { token, code }));
     return typeof next === 'string' ? { outcome: okOutcome(), status: 303 } : next;
   }

@@ -14,7 +14,7 @@
 import type { Outcome } from '../../../bots/actions.js';
 import type { AgentNet, CheckInAction, LiveDriver, LiveDriverOptions, TargetAction, WireAnswer } from '../driver.js';
 import {
-  bookedOutcome, challengeOutcome, checkInOutcome, confirmCodeOf, convocationOf, jsonAnswer, okOutcome, registeredOutcome,
+  bookedOutcome, challengeOutcome, checkInOutcome, convocationOf, jsonAnswer, mailedCode, okOutcome, registeredOutcome,
   rejected, slotsOutcome, ticketOutcome, unavailable,
 } from './wire-answers.js';
 import { sessionHeader } from './identity.js';
@@ -120,14 +120,8 @@ export class HttpDriver implements LiveDriver {
 
   /** Reads the confirmation code from the mailbox (the admin mail route stands in for it), then confirms. */
   private async confirm(h: AgentHeaders, bookingId: string, email: string): Promise<WireAnswer> {
-    const mail = await this.pool.send('GET', `/admin/mail?to=${enc(email)}`, this.adminGet, null, 'json');
-    let code: string | undefined;
-    const read = jsonAnswer(mail, (b) => {
-      code = confirmCodeOf(b, bookingId);
-      return okOutcome();
-    });
-    if (read.outcome.kind === 'rejected') return read;
-    if (code === undefined) return rejected('NOT_FOUND', mail.status);
+    const code = await mailedCode(this.pool, this.adminGet, email, bookingId);
+    if (typeof code !== 'string') return code;
     return this.empty('POST', `/api/bookings/${enc(bookingId)}/confirm`, h.post, JSON.stringify({ code }));
   }
 

@@ -7,7 +7,7 @@ import type { Convocation, Outcome, RefusalCode } from '../../../bots/actions.js
 import { ERROR_CODES, type ErrorCode } from '../../../target/domain/errors.js';
 import type { RefusalReason } from '../../../target/domain/types.js';
 import type { WireAnswer, WireFailure } from '../driver.js';
-import type { WireResponse } from './wire-pool.js';
+import type { Headers, WirePool, WireResponse } from './wire-pool.js';
 
 const UNAVAILABLE: Outcome = Object.freeze({ kind: 'rejected', rejected: 'UNAVAILABLE' }) as Outcome;
 const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
@@ -127,3 +127,18 @@ export function confirmCodeOf(body: any, bookingId: string): string | undefined 
 }
 
 export const okOutcome = (): Outcome => ({ kind: 'ok' });
+
+/**
+ * The confirmation code mailed for a booking, read from the mailbox (the admin mail route stands
+ * in for the person's inbox); or the answer that says why it could not be read.
+ */
+export async function mailedCode(pool: WirePool, adminGet: Headers, email: string, bookingId: string): Promise<string | WireAnswer> {
+  const mail = await pool.send('GET', `/admin/mail?to=${encodeURIComponent(email)}`, adminGet, null, 'json');
+  let code: string | undefined;
+  const read = jsonAnswer(mail, (b) => {
+    code = confirmCodeOf(b, bookingId);
+    return okOutcome();
+  });
+  if (read.outcome.kind === 'rejected') return read;
+  return code ?? rejected('NOT_FOUND', mail.status);
+}
