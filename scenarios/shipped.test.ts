@@ -7,6 +7,7 @@ import type { Scenario } from './schema.js';
 
 const SHIPPED = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => `scenarios/${f}`);
 const WEEK_MS = durationMs('1w');
+const SMOKE = 'scenarios/live-smoke.yaml';
 
 /** slots a week the calendar offers, before any extra capacity */
 function slotsPerWeek(s: Scenario): number {
@@ -17,10 +18,11 @@ function slotsPerWeek(s: Scenario): number {
 }
 
 describe('shipped scenarios', () => {
-  it('are the six the documentation names', () => {
+  it('are the eight the documentation names', () => {
     expect(SHIPPED).toEqual([
-      'scenarios/herault-2019-measures.yaml', 'scenarios/herault-2019.yaml', 'scenarios/lottery.yaml',
-      'scenarios/matrix.yaml', 'scenarios/national-module-2019.yaml', 'scenarios/waiting-room.yaml',
+      'scenarios/herault-2019-live.yaml', 'scenarios/herault-2019-measures.yaml', 'scenarios/herault-2019.yaml',
+      'scenarios/live-smoke.yaml', 'scenarios/lottery.yaml', 'scenarios/matrix.yaml', 'scenarios/national-module-2019.yaml',
+      'scenarios/waiting-room.yaml',
     ]);
   });
 
@@ -33,8 +35,8 @@ describe('shipped scenarios', () => {
     });
   }
 
-  it('share one Hérault population, so their results compare', () => {
-    const [reference, ...others] = SHIPPED.map(loadScenario);
+  it('share one Hérault population, so their results compare (but the smoke test, scaled down to a minute)', () => {
+    const [reference, ...others] = SHIPPED.filter((f) => f !== SMOKE).map(loadScenario);
     for (const s of others) {
       expect(s.population).toEqual(reference!.population);
       expect(s.target).toEqual(reference!.target);
@@ -53,6 +55,16 @@ describe('shipped scenarios', () => {
     expect(s.policy).toEqual({ release: { kind: 'weekly', day: 'sun', at: '20:00', horizon: '8w' }, measures: {}, flaws: [] });
     expect(s.population.legit.find((g) => g.group === 'families')?.activeHours).toBe('00:00-24:00');
     expect(new Set(s.population.scalpers.map((c) => c.strategy))).toEqual(new Set(['hoarder', 'sniper', 'broker', 'double-seller']));
+  });
+
+  it('herault-2019-live is four weeks of herault-2019, live, with and without a rate limit, under a flood', () => {
+    const live = loadScenario('scenarios/herault-2019-live.yaml');
+    const year = loadScenario('scenarios/herault-2019.yaml');
+    expect(durationMs(live.duration)).toBe(4 * WEEK_MS);
+    expect(live.policy).toEqual(year.policy);
+    expect(effectivePolicies(live).map((p) => p.name)).toEqual(['baseline', 'rate-limit']);
+    expect(live.live).toBeDefined();
+    expect(live.load.length).toBeGreaterThan(0);
   });
 
   it('matrix compares the baseline with every measure, quickly enough for npm start', () => {

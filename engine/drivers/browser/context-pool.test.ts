@@ -39,9 +39,10 @@ browserSuite('context pool')('ContextPool', () => {
   it('fails the agents still waiting when it closes, rather than leaving them hanging', async () => {
     const pool = new ContextPool(browser, 1, 5000);
     await pool.borrow(A);
-    const waiting = pool.borrow(B);
+    // the expectation is attached before the pool rejects the waiting agent, so the rejection is never unhandled
+    const waiting = expect(pool.borrow(B)).rejects.toMatchObject({ failure: 'connection' });
     await pool.close();
-    await expect(waiting).rejects.toMatchObject({ failure: 'connection' });
+    await waiting;
     await expect(pool.borrow(A)).rejects.toMatchObject({ failure: 'connection' });
   });
 
