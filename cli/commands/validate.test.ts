@@ -30,6 +30,14 @@ describe('guichet validate', () => {
     expect(r.exitCode).toBe(0);
   });
 
+  it('says when a scenario only runs live', async () => {
+    const r = await run('scenarios/live-smoke.yaml', 'scenarios/fixtures/good/minimal.yaml');
+    const [live, sim] = r.out.split('\n');
+    expect(live).toMatch(/^ok {2}scenarios\/live-smoke\.yaml .*; live only: run it with --mode live\)$/);
+    expect(sim).not.toContain('live only');
+    expect(r.exitCode).toBe(0);
+  });
+
   it('prints located errors on stderr, exit code 2, no stack trace', async () => {
     const r = await run('scenarios/fixtures/good/minimal.yaml', 'scenarios/fixtures/bad/unknown-counter.yaml', 'scenarios/fixtures/bad/missing.yaml');
     expect(r.out).toBe('ok  scenarios/fixtures/good/minimal.yaml  (minimal, 1 policy, 1 group, 1 crew)\n');

@@ -3,6 +3,7 @@
  * A file whose top-level keys are all a policy file's (release, measures, flaws, counters) is
  * checked as a policy file; `--policy` checks every file as one.
  */
+import { liveOnlyPaths } from '../../scenarios/run-mode.js';
 import { Command, Option } from 'commander';
 import { ScenarioError } from '../../scenarios/errors.js';
 import { InputError } from '../../scenarios/input-error.js';
@@ -35,11 +36,12 @@ class InvalidFiles extends InputError {
 
 const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** "Hérault 2019, 7 policies, 5 groups, 4 crews" */
+/** "Hérault 2019, 7 policies, 5 groups, 4 crews" (and whether only a live run takes it) */
 export function describeScenario(s: Scenario): string {
   const policies = effectivePolicies(s).length;
+  const liveOnly = liveOnlyPaths(s).length > 0 ? '; live only: run it with --mode live' : '';
   return `${s.name}, ${policies === 1 ? '1 policy' : `${policies} policies`}, ${count(s.population.legit.length, 'group')}, `
-    + `${count(s.population.scalpers.length, 'crew')}`;
+    + `${count(s.population.scalpers.length, 'crew')}${liveOnly}`;
 }
 
 /** "policy file: weekly release, 1 measure, no flaw, 2 counters" */
