@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { chromiumPath, launchChromium as launch } from '../engine/drivers/browser/chromium.js';
 
 export { CHROMIUM_ARGS } from '../engine/drivers/browser/chromium.js';
@@ -35,4 +35,16 @@ export function browserSuite(what: string): typeof describe | typeof describe.sk
 /** Headless Chromium with the driver's flags; BrowserMissingError when it is not installed. */
 export function launchChromium(): Promise<Browser> {
   return launch(CHROMIUM_PATH);
+}
+
+/** One Chromium for the tests of a suite: launched before them, closed after. Call it inside the suite. */
+export function sharedChromium(): { browser: Browser } {
+  const shared = {} as { browser: Browser };
+  beforeAll(async () => {
+    shared.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await shared.browser?.close();
+  });
+  return shared;
 }

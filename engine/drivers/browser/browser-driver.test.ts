@@ -6,12 +6,11 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../../bots/actions.js';
 import { solvePow } from '../../../target/domain/captcha.js';
 import { config, person, startTest, TOKEN } from '../../../target/http/test-support/http-fixture.js';
-import { browserSuite, launchChromium } from '../../../test-support/chromium.js';
+import { browserSuite, sharedChromium } from '../../../test-support/chromium.js';
 import type { AgentNet, TargetAction } from '../driver.js';
 import { sessionHeader } from '../http/identity.js';
 import { BrowserMissingError, createBrowserDriver } from './browser-driver.js';
@@ -52,19 +51,13 @@ async function flow(
 }
 
 browserSuite('browser driver')('browser driver against a real target', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = sharedChromium();
 
   it('books, confirms and cancels through the pages with the outcomes the in-process driver gives', async () => {
     const sim = inProcess(CAPTCHA_AND_MAIL);
     const expected = await flow(async (n, a) => sim.perform(n, a), (id) => sim.expectedAnswer(id));
     expect(expected.map((o) => o.kind)).toEqual(['slots', 'challenge', 'booked', 'ok', 'ok']);
-    await withTarget(browser, CAPTCHA_AND_MAIL, 2, async (t, d) => {
+    await withTarget(chromium.browser, CAPTCHA_AND_MAIL, 2, async (t, d) => {
       const statuses: number[] = [];
       const got = await flow(async (n, a) => {
         const w = await d.perform(n, a);
@@ -82,7 +75,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
   it('answers a refusal with the target\'s code, as the in-process driver does', async () => {
     const cfg = config({ measures: { captcha: { kind: 'challenge' } } });
     const sim = inProcess(cfg);
-    await withTarget(browser, cfg, 2, async (t, d) => {
+    await withTarget(chromium.browser, cfg, 2, async (t, d) => {
       for (const driver of ['sim', 'browser'] as const) {
         const perform = async (n: AgentNet, a: TargetAction): Promise<Outcome> => driver === 'sim' ? sim.perform(n, a) : (await d.perform(n, a)).outcome;
         const answerOf = (id: string) => (driver === 'sim' ? sim.expectedAnswer(id) : t.store.getChallenge(id)?.answer) ?? '';
@@ -107,7 +100,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
   });
 
   it('serves 6 concurrent agents through a pool of 2 contexts, never more than 2 at once', async () => {
-    await withTarget(browser, config(), 2, async (t, d) => {
+    await withTarget(chromium.browser, config(), 2, async (t, d) => {
       const listed = await d.perform(net(99), { kind: 'list', counter: 'renewal', limit: 6 });
       const slots = listed.outcome.kind === 'slots' ? listed.outcome.slots : [];
       expect(slots).toHaveLength(6);
@@ -124,7 +117,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
 
   it('sends each agent\'s IP and session: a per-IP limit refuses a second agent on that IP, not one on another', async () => {
     const cfg = config({ measures: { rateLimit: { perIp: { capacity: 1, refillPerMinute: 1 } } } });
-    await withTarget(browser, cfg, 2, async (_t, d) => {
+    await withTarget(chromium.browser, cfg, 2, async (_t, d) => {
       const list = { kind: 'list', counter: 'renewal', limit: 1 } as const;
       expect((await d.perform(net(1, '198.51.100.7'), list)).outcome.kind).toBe('slots');
       expect(await d.perform(net(2, '198.51.100.7'), list)).toEqual({ outcome: { kind: 'rejected', rejected: 'RATE_LIMITED' }, status: 429 });
@@ -133,7 +126,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
   });
 
   it('sends an engine session name (with ":") in the form the target takes, as the HTTP drivers do', async () => {
-    await withTarget(browser, config(), 1, async (t, d) => {
+    await withTarget(chromium.browser, config(), 1, async (t, d) => {
       const crewAgent = { ip: '198.51.100.3', session: 's-crew:paris:3' };
       const listed = await d.perform(crewAgent, { kind: 'list', counter: 'renewal', limit: 1 });
       const slotId = listed.outcome.kind === 'slots' ? listed.outcome.slots[0]?.id ?? '' : '';
@@ -145,7 +138,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
   });
 
   it('books past a proof-of-work the page solves, and finds no mail for a booking never made', async () => {
-    await withTarget(browser, config({ measures: { captcha: { kind: 'proof-of-work', difficulty: 8 } } }), 1, async (_t, d) => {
+    await withTarget(chromium.browser, config({ measures: { captcha: { kind: 'proof-of-work', difficulty: 8 } } }), 1, async (_t, d) => {
       const listed = await d.perform(net(1), { kind: 'list', counter: 'renewal', limit: 2 });
       const slotId = listed.outcome.kind === 'slots' ? listed.outcome.slots[1]?.id ?? '' : '';
       const c = (await d.perform(net(1), { kind: 'captcha' })).outcome;
@@ -163,7 +156,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
     const silent = createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const d = await createBrowserDriver({
-      url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, adminToken: TOKEN, browser, contexts: 1, timeoutMs: 1500,
+      url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, adminToken: TOKEN, browser: chromium.browser, contexts: 1, timeoutMs: 1500,
     });
     try {
       expect(await d.perform(net(1), { kind: 'list', counter: 'renewal' }))
@@ -179,7 +172,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
       res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Indisponible</title><p>Service indisponible</p>');
     });
     await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
-    const d = await createBrowserDriver({ url: `http://127.0.0.1:${(failing.address() as AddressInfo).port}`, adminToken: TOKEN, browser, contexts: 1 });
+    const d = await createBrowserDriver({ url: `http://127.0.0.1:${(failing.address() as AddressInfo).port}`, adminToken: TOKEN, browser: chromium.browser, contexts: 1 });
     try {
       expect(await d.perform(net(1), { kind: 'list', counter: 'renewal' })).toEqual({ outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status: 503 });
     } finally {
@@ -190,7 +183,7 @@ browserSuite('browser driver')('browser driver against a real target', () => {
 
   it('answers UNAVAILABLE with a connection failure when the target is gone', async () => {
     const t = await startTest({ sqliteFile: true, trustProxy: true });
-    const d = await createBrowserDriver({ url: t.url, adminToken: TOKEN, browser, contexts: 1, timeoutMs: 5000 });
+    const d = await createBrowserDriver({ url: t.url, adminToken: TOKEN, browser: chromium.browser, contexts: 1, timeoutMs: 5000 });
     await t.stop();
     try {
       expect(await d.perform(net(1), { kind: 'list', counter: 'renewal' }))

@@ -1,7 +1,6 @@
 /** The pool's bound, its queue, and parked forms: kept for their session, discarded for others. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserSuite, launchChromium } from '../../../test-support/chromium.js';
+import { expect, it } from 'vitest';
+import { browserSuite, sharedChromium } from '../../../test-support/chromium.js';
 import { ContextPool } from './context-pool.js';
 
 const A = { ip: '203.0.113.1', session: 'session-aaaa' };
@@ -9,16 +8,10 @@ const B = { ip: '203.0.113.2', session: 'session-bbbb' };
 const FORM = { slotId: 'renewal@2019-01-07T09:00#1', captchaId: 'c-1' };
 
 browserSuite('context pool')('ContextPool', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = sharedChromium();
 
   it('queues borrowers beyond its size, first come first served', async () => {
-    const pool = new ContextPool(browser, 1, 5000);
+    const pool = new ContextPool(chromium.browser, 1, 5000);
     try {
       const first = await pool.borrow(A);
       const order: string[] = [];
@@ -37,7 +30,7 @@ browserSuite('context pool')('ContextPool', () => {
   });
 
   it('fails the agents still waiting when it closes, rather than leaving them hanging', async () => {
-    const pool = new ContextPool(browser, 1, 5000);
+    const pool = new ContextPool(chromium.browser, 1, 5000);
     await pool.borrow(A);
     // the expectation is attached before the pool rejects the waiting agent, so the rejection is never unhandled
     const waiting = expect(pool.borrow(B)).rejects.toMatchObject({ failure: 'connection' });
@@ -47,7 +40,7 @@ browserSuite('context pool')('ContextPool', () => {
   });
 
   it('gives a parked tab back to its session, and to another only when nothing else is free', async () => {
-    const pool = new ContextPool(browser, 2, 5000);
+    const pool = new ContextPool(chromium.browser, 2, 5000);
     try {
       const tab = await pool.borrow(A);
       pool.release(tab, { session: A.session, form: FORM });

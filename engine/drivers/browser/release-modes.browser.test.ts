@@ -1,27 +1,20 @@
 /** Lottery, waiting room and check-in through the pages, against the in-process driver's answers. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Outcome } from '../../../bots/actions.js';
 import { config, MONDAY, person } from '../../../target/http/test-support/http-fixture.js';
-import { browserSuite, launchChromium } from '../../../test-support/chromium.js';
+import { browserSuite, sharedChromium } from '../../../test-support/chromium.js';
 import type { AgentNet, TargetAction } from '../driver.js';
 import type { BrowserDriver } from './browser-driver.js';
 import { inProcess, net, SUNDAY_20H, withTarget } from './test-support/browser-fixture.js';
 
 browserSuite('browser driver, lottery and waiting room')('browser driver: lottery, waiting room, check-in', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = sharedChromium();
 
   it('registers for a lottery, reads the result and checks in at the counter, as the in-process driver does', async () => {
     const cfg = config({ release: { kind: 'lottery', day: 'sun', at: '20:00', registration: '7d', horizon: '2w' } });
     const clock = { t: MONDAY };
     const sim = inProcess(cfg, clock);
-    await withTarget(browser, cfg, 1, async (t, d) => {
+    await withTarget(chromium.browser, cfg, 1, async (t, d) => {
       const results: Record<string, unknown[]> = { sim: [], browser: [] };
       for (const driver of ['sim', 'browser'] as const) {
         const perform = async (n: AgentNet, a: TargetAction): Promise<Outcome> => driver === 'sim' ? sim.perform(n, a) : (await d.perform(n, a)).outcome;
@@ -55,7 +48,7 @@ browserSuite('browser driver, lottery and waiting room')('browser driver: lotter
     const cfg = config({ release: { kind: 'waiting-room', day: 'sun', at: '20:00', preQueue: '30m', admitPerMinute: 1, horizon: '2w' } });
     const clock = { t: SUNDAY_20H - 15 * 60_000 };
     const sim = inProcess(cfg, clock);
-    await withTarget(browser, cfg, 1, async (t, d) => {
+    await withTarget(chromium.browser, cfg, 1, async (t, d) => {
       t.clockAt.t = clock.t;
       const seen: Record<string, unknown[]> = { sim: [], browser: [] };
       for (const driver of ['sim', 'browser'] as const) {
