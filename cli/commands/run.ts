@@ -26,6 +26,8 @@ interface RunFlags {
   mode: 'sim' | 'live';
   driver?: string;
   raceSpeed?: number;
+  target?: string;
+  adminToken?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -43,14 +45,16 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--mode <mode>', 'sim: virtual time, deterministic; live: real HTTP (and browsers) against the reference target on 127.0.0.1').choices(['sim', 'live']).default('sim'))
     .option('--driver <name|path>', 'live: http (JSON API, default), forms (HTML forms), or a driver module (docs/drivers.md)')
     .option('--race-speed <x>', 'live: simulated seconds per real second inside race windows (default: the scenario\'s, else 1)', numberIn(0.1, 100))
+    .option('--target <url>', 'live: a guichet target started separately with --test-control --trust-proxy, on this machine (default: start one per replication)')
+    .addOption(new Option('--admin-token <token>', 'live, with --target: its admin token').env('GUICHET_ADMIN_TOKEN'))
     .option('--max-agents <n>', 'refuse, before simulating, a run whose replication needs more memory than this many agents (about 4 KB each)', integerIn(1, 1_000_000_000), DEFAULT_MAX_AGENTS)
     .addHelpText('after', '\nExamples:\n  guichet run scenarios/herault-2019.yaml --replications 5\n  guichet run scenarios/matrix.yaml --policy baseline,lottery --out out/lottery\n'
-      + '  guichet run scenarios/live-smoke.yaml --mode live\n\nLive runs do one replication per policy unless --replications says otherwise (docs/live.md).')
+      + '  guichet run scenarios/live-smoke.yaml --mode live\n'
+      + '  guichet run scenarios/live-smoke.yaml --mode live --target http://127.0.0.1:8080 --admin-token s3cret\n\nLive runs do one replication per policy unless --replications says otherwise (docs/live.md).')
     // Failures are thrown: cli/exit-codes.ts prints them (exit 2 for bad input).
     .action(async (file: string, flags: RunFlags) => {
-      if (flags.mode === 'sim' && (flags.driver !== undefined || flags.raceSpeed !== undefined)) {
-        throw new InputError('FLAGS_CONFLICT', `${flags.driver !== undefined ? '--driver' : '--race-speed'} only applies with --mode live`);
-      }
+      const liveOnly = ([['--driver', flags.driver], ['--race-speed', flags.raceSpeed], ['--target', flags.target]] as const).find(([, v]) => v !== undefined);
+      if (flags.mode === 'sim' && liveOnly) throw new InputError('FLAGS_CONFLICT', `${liveOnly[0]} only applies with --mode live`);
       const scenario = loadScenarioFor(file, flags.mode);
       // refused before anything is simulated or written: a run too large would crash Node instead
       const tooLarge = runSizeProblem(estimateRunSize(scenario, flags.policy), flags.maxAgents);

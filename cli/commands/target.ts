@@ -30,6 +30,7 @@ export interface TargetCliOptions {
   epoch?: number;
   seed?: string;
   trustProxy: boolean;
+  testControl: boolean;
 }
 
 function parsePort(text: string): number {
@@ -85,7 +86,7 @@ function asInputError(e: unknown, o: TargetCliOptions): InputError | undefined {
 
 /** Validates the options and starts the target (no printing, no signal handling). */
 export async function startFromOptions(o: TargetCliOptions): Promise<RunningTarget> {
-  const start: StartOptions = { port: o.port, host: o.host, db: o.db, speed: o.speed, trustProxy: o.trustProxy };
+  const start: StartOptions = { port: o.port, host: o.host, db: o.db, speed: o.speed, trustProxy: o.trustProxy, testControl: o.testControl };
   const config = configFromOptions(o);
   if (config !== undefined) start.config = config;
   checkDbPath(o.db);
@@ -112,7 +113,7 @@ async function run(o: TargetCliOptions): Promise<void> {
   const out = process.stdout;
   out.write(`guichet target listening on ${running.url}\n`);
   if (running.adminTokenGenerated) out.write(`admin token: ${running.adminToken}\n`);
-  out.write(`database: ${o.db}; simulated time ${describeInstant(running.clock.now())}${o.speed !== 1 ? ` at ×${o.speed}` : ''}; seed ${running.seed}\n`);
+  out.write(`database: ${o.db}; simulated time ${describeInstant(running.clock.now())}${o.speed !== 1 ? ` at ×${o.speed}` : ''}; seed ${running.seed}${o.testControl ? '; test control on (clock steered by the harness)' : ''}\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -142,12 +143,14 @@ export function registerTarget(program: Command): void {
     .option('--epoch <date>', 'simulated time at start, Europe/Paris: YYYY-MM-DD (midnight) or ISO date-time (default: now)', parseEpochArg)
     .option('--seed <seed>', 'seed of the random release times (default: kept in the database, else random)')
     .option('--trust-proxy', 'take the client IP from X-Forwarded-For (behind a proxy, or for the live driver)', false)
+    .option('--test-control', 'let a test harness steer the clock (PUT /admin/clock) and follow the store (GET /admin/journal): for guichet run --target', false)
     .addHelpText('after', `
 Exit code 2 on bad input: an invalid policy or scenario file (every error as file:line:col path: message),
 a port in use, a --db in a folder that does not exist.
 
 Examples:
   guichet target --port 8080 --admin-token s3cret --policy policy.yaml
+  guichet target --port 8080 --admin-token s3cret --test-control --trust-proxy   # for guichet run --mode live --target
   guichet target --scenario scenarios/herault-2019-measures.yaml --speed 60 --epoch 2019-01-06T19:55`)
     .action(async (opts: TargetCliOptions) => {
       await run(opts);

@@ -16,6 +16,8 @@ export interface LiveRunOptions {
   settings: LiveSettings;
   /** folder of the target's SQLite files (the run's output folder) */
   workDir: string;
+  /** a guichet target started separately (`guichet target --test-control --trust-proxy`); absent: one is started per replication */
+  target?: { url: string; adminToken: string };
   /** name of the driver, for the result */
   driverName: string;
   /** the driver of people or crews reaching the target with `client` */

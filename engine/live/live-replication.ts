@@ -29,10 +29,11 @@ import { Mailbox } from '../run/mailbox.js';
 import { resaleMarket, scheduleArrivals, scheduleDailySamples, setupInfo } from '../run/replication-parts.js';
 import { storeTap } from '../run/store-tap.js';
 import { HarnessLedger } from './harness-ledger.js';
-import { LiveClock } from './live-clock.js';
+import { SteerableClock } from '../../target/http/steerable-clock.js';
 import { LiveFloods } from './live-floods.js';
 import { LiveRunner } from './live-runner.js';
-import { startLiveTarget } from './live-target.js';
+import { startLiveTarget, type LiveTarget } from './live-target.js';
+import { connectRemoteTarget } from './remote-target.js';
 import { LiveWatches } from './live-watches.js';
 import { Pacer } from './pacer.js';
 import { insideWindow, raceWindows } from './race-windows.js';
@@ -49,22 +50,25 @@ export async function liveReplication(
   const live = o.settings;
   const plan = planPopulation(scenario, policy.policy, seed, start, end);
   const kernel = new Kernel(start);
-  const clock = new LiveClock(start, live.raceSpeed);
-  const windows = raceWindows(policy.policy, String(seed), start, end, {
-    beforeMs: durationMs(live.raceWindow.before), afterMs: durationMs(live.raceWindow.after),
-  });
-  const racing = (t: number) => insideWindow(windows, t);
+  const clock = new SteerableClock(start, live.raceSpeed);
   const crewsCfg = scenario.population.scalpers;
   const registry = new AgentRegistry();
   const recorder = new Recorder(plan.legit.length, crewsCfg.length, warmupEnd);
   const changes = new InventoryChanges(plan.counters);
   const targetLog: string[] = [];
-  const target = await startLiveTarget({
-    dbPath: join(o.workDir, `target-${policy.name}-${replication}.sqlite`),
-    clock, seed: String(seed), settings: { counters: scenario.target.counters, policy: policy.policy },
-    listener: storeTap(kernel, registry, recorder, changes, plan.counters),
-    log: (m, e) => targetLog.push(`${m}: ${e instanceof Error ? e.message : String(e)}`),
+  const settings = { counters: scenario.target.counters, policy: policy.policy };
+  const listener = storeTap(kernel, registry, recorder, changes, plan.counters);
+  const target = o.target
+    ? await connectRemoteTarget({ ...o.target, timeoutMs: live.timeoutSeconds * 1000, clock, settings, start, listener })
+    : await startLiveTarget({
+      dbPath: join(o.workDir, `target-${policy.name}-${replication}.sqlite`), clock, seed: String(seed), settings, listener,
+      log: (m, e) => targetLog.push(`${m}: ${e instanceof Error ? e.message : String(e)}`),
+    });
+  // the target's seed draws its random release times: the windows must be around the same ones
+  const windows = raceWindows(policy.policy, target.seed, start, end, {
+    beforeMs: durationMs(live.raceWindow.before), afterMs: durationMs(live.raceWindow.after),
   });
+  const racing = (t: number) => insideWindow(windows, t);
   const drivers: LiveDriver[] = [];
   try {
     const populations = [
@@ -86,9 +90,11 @@ export async function liveReplication(
       driverFor.set(key, d);
     }
     const metrics: LiveMetrics = o.createMetrics(populations, { virtualNow: () => clock.now() });
-    const pacer = new Pacer(kernel, clock, { racing, raceSpeed: live.raceSpeed, fastSpeed: live.fastSpeed, ...(o.signal ? { signal: o.signal } : {}) });
+    const pacer = new Pacer(kernel, clock, {
+      racing, raceSpeed: live.raceSpeed, fastSpeed: live.fastSpeed, moved: () => target.clockMoved(), ...(o.signal ? { signal: o.signal } : {}),
+    });
     const ledger = new HarnessLedger();
-    const schedule = targetSchedule(kernel, target, changes);
+    const schedule = targetSchedule(kernel, clock, pacer, target, changes);
 
     let watches: LiveWatches | undefined;
     const mailbox = new Mailbox(registry, recorder, { onMessage: (a: AgentRun) => watches?.onMessage(a) });
@@ -96,7 +102,7 @@ export async function liveReplication(
     const captcha = policy.policy.measures.captcha;
     const runner = new LiveRunner({
       scheduler: kernel, registry, recorder, oracle: target, market, clock, pacer, probe: metrics, ledger, changes,
-      counters: plan.counters, nets: registry.nets, tickAt: schedule.tickAt,
+      counters: plan.counters, nets: registry.nets, tickAt: schedule.tickAt, link: target,
       driverFor: (agent) => driverFor.get(driverKey(clientOf(scenario, agent), agent.kind === LEGIT ? 'people' : 'crew')) as LiveDriver,
       powDifficulty: captcha?.kind === 'proof-of-work' ? captcha.difficulty : 0,
       eurPerUsd: scenario.market.eurPerUsd,
@@ -135,11 +141,11 @@ export async function liveReplication(
       floodSummaries = await floods.finish();
     }
     watches.finish(end);
-    const reconciliation = reconcile(ledger, await fetchLedger(target.url, target.adminToken));
+    const reconciliation = reconcile(ledger, await fetchLedger(target.url, target.adminToken, live.timeoutSeconds * 1000));
     const result = computeResult({ scenario, policy: policy.policy, replication, seed, start, end, recorder });
     const block: LiveReplication = {
       schema: LIVE_SCHEMA,
-      target: { url: target.url, startedByHarness: true, driver: o.driverName },
+      target: { url: target.url, startedByHarness: target.startedByHarness, driver: o.driverName },
       wallSeconds: (performance.now() - realStart) / 1000,
       raceSpeed: live.raceSpeed,
       raceWindows: windows,
@@ -171,17 +177,27 @@ function clientOf(scenario: Scenario, agent: AgentRun): 'http' | 'browser' {
   return (agent.kind === LEGIT ? legit[agent.owner]?.client : scalpers[agent.owner]?.client) ?? 'http';
 }
 
-/** The target's own schedule, run at its due times (releases, expiries, draws), and the inventory changes it makes flushed. */
-function targetSchedule(kernel: Kernel, target: { tick(): void; nextDueAt(): number }, changes: InventoryChanges) {
-  const tick = () => {
-    target.tick();
-    changes.flush();
+/**
+ * The target's own schedule, run at its due times (releases, expiries, draws), and the inventory
+ * changes it makes flushed. A remote target's tick is a round trip: the clock may not jump past
+ * it (the pacer counts it in flight), and what follows runs once the harness has seen its effects.
+ */
+function targetSchedule(kernel: Kernel, clock: SteerableClock, pacer: Pacer, target: Pick<LiveTarget, 'tick' | 'nextDueAt'>, changes: InventoryChanges) {
+  const tick = (then?: () => void) => {
+    const done = () => {
+      changes.flush();
+      then?.();
+    };
+    const seen = target.tick();
+    if (!seen) return done();
+    pacer.sent();
+    seen.then(() => {
+      kernel.at(Math.max(kernel.now, clock.now()), { fire: done });
+      pacer.answered();
+    }, (e: unknown) => pacer.fail(e));
   };
   const handler: EventHandler = {
-    fire: () => {
-      tick();
-      kernel.at(Math.max(target.nextDueAt(), kernel.now + 1), handler);
-    },
+    fire: () => tick(() => kernel.at(Math.max(target.nextDueAt(), kernel.now + 1), handler)),
   };
-  return { handler, tickAt: (at: number) => kernel.at(Math.max(at, kernel.now), { fire: tick }) };
+  return { handler, tickAt: (at: number) => kernel.at(Math.max(at, kernel.now), { fire: () => tick() }) };
 }

@@ -15,8 +15,9 @@ import type { InventoryChanges } from '../polls/inventory-changes.js';
 import { CHECK_MS, LEGIT, POLL, RESUME, TIMEOUT, type AgentRun, type INBOX_NOW } from '../agents/agent-run.js';
 import { AgentStepper, type StepperParts, type WatchAction } from '../run/agent-stepper.js';
 import type { HarnessLedger } from './harness-ledger.js';
-import type { LiveClock } from './live-clock.js';
+import type { SteerableClock } from '../../target/http/steerable-clock.js';
 import type { LiveWatches } from './live-watches.js';
+import type { LiveTarget } from './live-target.js';
 import type { Pacer } from './pacer.js';
 
 /** Kernel event code of an answer back from the target (beside agent-run.ts's codes). */
@@ -36,7 +37,7 @@ interface Pending {
 
 export interface LiveRunnerParts extends StepperParts {
   scheduler: Kernel;
-  clock: LiveClock;
+  clock: SteerableClock;
   /** the driver of the agent's group or crew (http, browser…) */
   driverFor(agent: AgentRun): LiveDriver;
   pacer: Pacer;
@@ -48,6 +49,8 @@ export interface LiveRunnerParts extends StepperParts {
   nets: readonly AgentNet[];
   /** runs the target's schedule when an unconfirmed hold lapses at `at` */
   tickAt(at: number): void;
+  /** a target in another process: requests wait for the writes before them, answers for the harness to catch up */
+  link: Pick<LiveTarget, 'pending' | 'caughtUp'>;
 }
 
 export class LiveRunner extends AgentStepper {
@@ -117,21 +120,29 @@ export class LiveRunner extends AgentStepper {
   // --- the wire ---
 
   private send(agent: AgentRun, p: Pending): void {
-    const { pacer, probe, clock, scheduler } = this.parts;
+    const { pacer, probe, clock, scheduler, link } = this.parts;
     const driver = this.parts.driverFor(agent);
     const population = agent.kind === LEGIT ? 0 : 1 + agent.owner;
     const intendedAt = clock.realTimeOf(scheduler.now);
-    const sentAt = performance.now();
+    let sentAt = performance.now();
     pacer.sent();
-    const answer = p.action.kind === 'checkIn'
-      ? driver.checkIn(p.action)
-      : driver.perform(this.parts.nets[agent.index] as AgentNet, p.action);
-    answer.then((a) => {
-      probe.request(population, p.action.kind, intendedAt, sentAt, performance.now(), a);
+    const go = () => {
+      sentAt = performance.now();
+      return p.action.kind === 'checkIn'
+        ? driver.checkIn(p.action)
+        : driver.perform(this.parts.nets[agent.index] as AgentNet, p.action);
+    };
+    const before = link.pending();
+    const answer = before ? before.then(go) : go();
+    answer.then(async (a) => {
+      const endedAt = performance.now();
+      const caught = link.caughtUp();
+      if (caught) await caught;
+      probe.request(population, p.action.kind, intendedAt, sentAt, endedAt, a);
       p.answer = a;
       scheduler.at(Math.max(scheduler.now, clock.now()), agent, ANSWER, p);
       pacer.answered();
-    }, (e: unknown) => pacer.fail(e));
+    }).catch((e: unknown) => pacer.fail(e));
   }
 
   private answered(agent: AgentRun, p: Pending): void {

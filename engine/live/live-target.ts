@@ -12,24 +12,38 @@ import { MemoryRegistry } from '../../target/http/live-sources.js';
 import { startTarget, type RunningTarget } from '../../target/http/server.js';
 import { RecordingSqliteStore, type StoreListener } from '../drivers/in-process/recording-store.js';
 import { simPolicy } from '../drivers/in-process/in-process-driver.js';
-import type { LiveClock } from './live-clock.js';
+import type { SteerableClock } from '../../target/http/steerable-clock.js';
 import type { InventoryOracle } from './live-watches.js';
 
+/**
+ * The target of a live run, as the harness drives it: started in process (here) or a separate
+ * one (remote-target.ts). The in-process target does everything at once and its methods that
+ * may wait return undefined; a remote one returns the promise of the round trip.
+ */
 export interface LiveTarget extends InventoryOracle {
   url: string;
   adminToken: string;
+  /** seed of the target's random release times: the race windows are computed from it */
+  seed: string;
+  startedByHarness: boolean;
   /** the AGDREF registry, filled as people arrive */
-  registry: MemoryRegistry;
+  registry: { add(agdref: string, papers: { firstName: string; lastName: string }): void };
   expectedAnswer(challengeId: string): string | undefined;
-  /** runs what the target has due now (releases, expiries, draws) */
-  tick(): void;
+  /** runs what the target has due now (releases, expiries, draws); resolved once the harness has seen it */
+  tick(): Promise<void> | undefined;
   nextDueAt(): number;
+  /** writes a request may depend on (registry entries) still on their way to the target */
+  pending(): Promise<void> | undefined;
+  /** brings what the harness sees of the target up to the moment an answer left it */
+  caughtUp(): Promise<void> | undefined;
+  /** the run's clock jumped or changed pace: the target's follows */
+  clockMoved(): Promise<void> | undefined;
   close(): Promise<void>;
 }
 
 export interface LiveTargetOptions {
   dbPath: string;
-  clock: LiveClock;
+  clock: SteerableClock;
   settings: TargetSettings;
   seed: string;
   listener: StoreListener;
@@ -56,14 +70,21 @@ export async function startLiveTarget(o: LiveTargetOptions): Promise<LiveTarget>
   return {
     url: running.url,
     adminToken: running.adminToken,
+    seed: o.seed,
+    startedByHarness: true,
     registry,
     available: (counter, leadMs) => (leadMs > 0 ? store.countAvailable(counter, clock.now() + leadMs) : target.countAvailable(counter)),
     expectedAnswer: (id) => store.getChallenge(id)?.answer,
     tick: () => {
       target.tick();
       running.settingsChanged();
+      return undefined;
     },
     nextDueAt: () => target.nextDueAt(),
+    // one process, one clock, one store: nothing is ever on its way
+    pending: () => undefined,
+    caughtUp: () => undefined,
+    clockMoved: () => undefined,
     close: async () => {
       await running.close();
       store.close();

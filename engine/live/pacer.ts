@@ -9,7 +9,7 @@
  */
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { Kernel } from '../kernel/kernel.js';
-import type { LiveClock } from './live-clock.js';
+import type { SteerableClock } from '../../target/http/steerable-clock.js';
 
 export interface PacerOptions {
   /** is simulated time t inside a race window (no jumping there)? */
@@ -17,8 +17,8 @@ export interface PacerOptions {
   /** the clock's speed inside race windows, and outside them while requests are in flight */
   raceSpeed: number;
   fastSpeed: number;
-  /** told after each jump (a remote target's clock is moved there), awaited */
-  jumped?(to: number): void | Promise<void>;
+  /** told after each jump or change of pace (a remote target's clock follows), awaited when it returns a promise */
+  moved?(): Promise<void> | undefined;
   signal?: AbortSignal;
 }
 
@@ -30,7 +30,7 @@ export class Pacer {
   jumps = 0;
   skippedMs = 0;
 
-  constructor(private readonly kernel: Kernel, private readonly clock: LiveClock, private readonly options: PacerOptions) {}
+  constructor(private readonly kernel: Kernel, private readonly clock: SteerableClock, private readonly options: PacerOptions) {}
 
   /** A request leaves: the clock may not jump until its answer is back. */
   sent(): void {
@@ -62,7 +62,11 @@ export class Pacer {
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
       const now = Math.min(clock.now(), end);
       const racing = options.racing(now);
-      clock.setSpeed(racing ? options.raceSpeed : options.fastSpeed);
+      const speed = racing ? options.raceSpeed : options.fastSpeed;
+      if (speed !== clock.speed) {
+        clock.setSpeed(speed);
+        await options.moved?.();
+      }
       const next = kernel.peekTime();
       if (next <= now) {
         kernel.run(now);
@@ -76,7 +80,7 @@ export class Pacer {
           this.jumps++;
           this.skippedMs += next - clock.now();
           clock.jumpTo(next);
-          await options.jumped?.(next);
+          await options.moved?.();
           continue;
         }
       }

@@ -4,7 +4,7 @@
  * target's admin API, so it checks a target started separately the same way. A mismatch is the
  * run's failure, not a footnote.
  */
-import { request } from 'undici';
+import { adminClient } from './admin-client.js';
 import type { Reconciliation } from '../measure/live-types.js';
 import type { HarnessLedger } from './harness-ledger.js';
 
@@ -40,9 +40,13 @@ export function reconcile(harness: HarnessLedger, target: readonly LedgerBooking
 }
 
 /** The target's ledger, from its admin API. */
-export async function fetchLedger(url: string, adminToken: string): Promise<LedgerBooking[]> {
-  const res = await request(`${url}/admin/ledger`, { headers: { authorization: `Bearer ${adminToken}` } });
-  const body = await res.body.json() as { bookings?: LedgerBooking[] };
-  if (res.statusCode !== 200 || !Array.isArray(body.bookings)) throw new Error(`GET ${url}/admin/ledger answered ${res.statusCode}`);
-  return body.bookings;
+export async function fetchLedger(url: string, adminToken: string, timeoutMs: number): Promise<LedgerBooking[]> {
+  const admin = adminClient(url, adminToken, timeoutMs);
+  try {
+    const body = await admin.call<{ bookings?: LedgerBooking[] }>('GET', '/admin/ledger');
+    if (!Array.isArray(body.bookings)) throw new Error(`GET ${url}/admin/ledger answered without a bookings list`);
+    return body.bookings;
+  } finally {
+    await admin.close();
+  }
 }

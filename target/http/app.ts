@@ -24,6 +24,8 @@ export interface AppOptions {
   now: () => number;
   trustProxy?: boolean;
   registry?: HttpDeps['registry'];
+  /** `--test-control`: steered clock and store journal */
+  control?: HttpDeps['control'];
   /** simulated ms per real ms; default 1 */
   speed?: number;
   /** runs before each request (the server ticks the target there); a throw becomes a 500 */
@@ -57,6 +59,7 @@ export function createApp(o: AppOptions): { app: express.Express; metrics: Targe
   const deps: HttpDeps = {
     target: o.target, adminToken: o.adminToken, trustProxy: o.trustProxy ?? false, metrics,
     speed: o.speed ?? 1, now: o.now, changed: o.changed ?? (() => {}), ...(o.registry ? { registry: o.registry } : {}),
+    ...(o.control ? { control: o.control } : {}),
   };
   const log = o.log ?? ((message: string, err: unknown) => console.error(message, err));
   const app = express();

@@ -8,6 +8,7 @@ import type { BookingReceipt } from '../domain/views.js';
 import { requestContext } from './context.js';
 import type { RegistryEntry } from './live-sources.js';
 import type { TargetMetrics } from './metrics.js';
+import type { TestControl } from './routes/admin-control.js';
 
 export interface HttpDeps {
   target: BookingTarget;
@@ -15,7 +16,9 @@ export interface HttpDeps {
   trustProxy: boolean;
   metrics: TargetMetrics;
   /** present when the AGDREF registry can be loaded over /admin/registry */
-  registry?: { load(entries: readonly RegistryEntry[]): number };
+  registry?: { load(entries: readonly RegistryEntry[]): number; add(agdref: string, papers: { firstName: string; lastName: string }): void; readonly size: number };
+  /** present with `--test-control`: the steered clock and the store's journal (routes/admin-control.ts) */
+  control?: TestControl;
   /** simulated ms per real ms (Retry-After is in real seconds) */
   speed: number;
   /** the target's clock, for pages that compare times (waiting-room admission) */

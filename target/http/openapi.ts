@@ -156,6 +156,27 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/admin/registry': {
         put: { summary: 'Replace the AGDREF registry', security: [{ bearer: [] }], requestBody: body('RegistryBody'), responses: { 200: { description: 'loaded' }, ...errors(401, 415, 422) } },
+        post: { summary: 'Add these AGDREF entries, keep the others', security: [{ bearer: [] }], requestBody: body('RegistryBody'), responses: { 200: { description: 'added' }, ...errors(401, 404, 415, 422) } },
+      },
+      // test control (`guichet target --test-control`): 404 without it
+      '/admin/control': {
+        get: { summary: 'Test control: simulated time, pace, seed, proxy trust, journal range', security: [{ bearer: [] }], responses: { 200: { description: 'state' }, ...errors(401, 404) } },
+      },
+      '/admin/clock': {
+        put: {
+          summary: 'Test control: move the clock forward ({"now": epoch ms; a time passed already is no move}) or set its pace ({"speed": simulated ms per real ms})',
+          security: [{ bearer: [] }], responses: { 200: { description: 'state after the move' }, ...errors(401, 404, 415, 422) },
+        },
+      },
+      '/admin/journal': {
+        get: {
+          summary: 'Test control: the store writes from seq `from` on, in order ({entries: [{seq, op, args}], next})', security: [{ bearer: [] }],
+          parameters: [
+            { name: 'from', in: 'query', schema: { type: 'integer', minimum: 0 } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10_000 } },
+          ],
+          responses: { 200: { description: 'a page of writes' }, ...errors(401, 404, 422) },
+        },
       },
       '/admin/release': {
         post: {

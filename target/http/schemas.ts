@@ -44,11 +44,6 @@ export const EmptyBodySchema = z.strictObject({});
 export const SLOTS_LIMIT = { min: 1, max: 500 } as const;
 /** `minLeadMs`: only slots starting later than now + minLeadMs (a calendar's later weeks); a year at most. */
 export const SLOTS_MIN_LEAD = { min: 0, max: 366 * 86_400_000 } as const;
-export const SlotsQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(SLOTS_LIMIT.min).max(SLOTS_LIMIT.max).optional(),
-  minLeadMs: z.coerce.number().int().min(SLOTS_MIN_LEAD.min).max(SLOTS_MIN_LEAD.max).optional(),
-});
-
 /** Query parameters by hand-written messages: name the parameter, its range and what came. */
 function checkQueryKeys(query: Record<string, unknown>, known: readonly string[]): void {
   for (const key of Object.keys(query)) {
@@ -58,27 +53,35 @@ function checkQueryKeys(query: Record<string, unknown>, known: readonly string[]
   }
 }
 
-export function parseSlotsQuery(query: Record<string, unknown>): { limit?: number; minLeadMs?: number } {
-  checkQueryKeys(query, ['limit', 'minLeadMs']);
-  const out: { limit?: number; minLeadMs?: number } = {};
-  for (const [key, range] of [['limit', SLOTS_LIMIT], ['minLeadMs', SLOTS_MIN_LEAD]] as const) {
+type IntRange = { readonly min: number; readonly max: number };
+
+/** Integer query parameters, each optional and in its range; any other parameter is refused. */
+export function parseIntQuery<K extends string>(query: Record<string, unknown>, ranges: Record<K, IntRange>): Partial<Record<K, number>> {
+  const keys = Object.keys(ranges) as K[];
+  checkQueryKeys(query, keys);
+  const out: Partial<Record<K, number>> = {};
+  for (const key of keys) {
     const raw = query[key];
     if (raw === undefined) continue;
-    // z.coerce reads "" as 0: an empty value is a mistake, not a zero
-    const r = raw === '' ? undefined : SlotsQuerySchema.shape[key].safeParse(raw);
-    if (!r?.success || r.data === undefined) {
+    const range = ranges[key];
+    // Number("") is 0: an empty value is a mistake, not a zero
+    const n = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+    if (!(Number.isSafeInteger(n) && n >= range.min && n <= range.max)) {
       throw new DomainError(
         'VALIDATION',
         `query parameter "${key}" must be an integer from ${range.min} to ${range.max}, got ${JSON.stringify(raw)}`,
         `query.${key}`,
       );
     }
-    out[key] = r.data;
+    out[key] = n;
   }
   return out;
 }
 
-/** `?verbose=1` (or true) lists the released slot ids; 0, false or absent does not. */
+export function parseSlotsQuery(query: Record<string, unknown>): { limit?: number; minLeadMs?: number } {
+  return parseIntQuery(query, { limit: SLOTS_LIMIT, minLeadMs: SLOTS_MIN_LEAD });
+}
+
 export function parseReleaseQuery(query: Record<string, unknown>): { verbose: boolean } {
   checkQueryKeys(query, ['verbose']);
   const raw = query['verbose'];

@@ -10,9 +10,11 @@ import { BookingTarget, type TargetSettings } from '../domain/booking-target.js'
 import { DEFAULT_COUNTERS, DEFAULT_POLICY, TargetConfigSchema, type TargetConfigInput } from '../domain/policy.js';
 import type { Clock, Store } from '../domain/ports.js';
 import { SqliteStore } from '../storage/sqlite-store.js';
+import { journaled, StoreJournal } from '../storage/store-journal.js';
 import { createApp } from './app.js';
 import type { TargetMetrics } from './metrics.js';
 import { cryptoIds, cryptoRandom, MemoryRegistry, ScaledClock } from './live-sources.js';
+import { SteerableClock } from './steerable-clock.js';
 
 export interface StartOptions {
   /** 0 = any free port; default 0 */
@@ -41,6 +43,11 @@ export interface StartOptions {
   registry?: MemoryRegistry;
   /** replaces the scaled clock (tests, and a live harness sharing its clock) */
   clock?: Clock;
+  /**
+   * a harness in another process drives this target: its clock is steerable (PUT /admin/clock)
+   * and its store's writes are journaled (GET /admin/journal); see routes/admin-control.ts
+   */
+  testControl?: boolean;
   log?: (message: string, err: unknown) => void;
 }
 
@@ -87,11 +94,16 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 
 export async function startTarget(options: StartOptions = {}): Promise<RunningTarget> {
   const settings = settingsFrom(options.config);
+  if (options.testControl && options.clock) throw new Error('startTarget: testControl steers a clock of its own; do not pass one');
   const ownsStore = options.store === undefined;
-  const store = options.store ?? new SqliteStore(options.db ?? ':memory:');
+  const ownStore = options.store ?? new SqliteStore(options.db ?? ':memory:');
+  const journal = options.testControl ? new StoreJournal() : undefined;
+  const store = journal ? journaled(ownStore, journal) : ownStore;
   try {
     const speed = options.speed ?? 1;
-    const clock = options.clock ?? new ScaledClock(options.epoch ?? Date.now(), speed);
+    const epoch = options.epoch ?? Date.now();
+    const steered = options.testControl ? new SteerableClock(epoch, speed) : undefined;
+    const clock = options.clock ?? steered ?? new ScaledClock(epoch, speed);
     const seed = options.seed ?? store.getMeta(SEED_META) ?? randomBytes(12).toString('hex');
     // Kept so that a restart on the same database computes the same random release times.
     store.setMeta(SEED_META, seed);
@@ -117,7 +129,8 @@ export async function startTarget(options: StartOptions = {}): Promise<RunningTa
     };
     const { app, metrics } = createApp({
       target, adminToken, registry, speed, now: () => clock.now(), trustProxy: options.trustProxy ?? false,
-      beforeRequest: tickIfDue, changed: settingsChanged, ...(options.log ? { log: options.log } : {}),
+      beforeRequest: tickIfDue, changed: settingsChanged,
+      ...(steered && journal ? { control: { clock: steered, journal, seed } } : {}), ...(options.log ? { log: options.log } : {}),
     });
     const server = createServer(app);
     const host = options.host ?? '127.0.0.1';
@@ -152,7 +165,7 @@ export async function startTarget(options: StartOptions = {}): Promise<RunningTa
       settingsChanged, close,
     };
   } catch (e) {
-    if (ownsStore) store.close();
+    if (ownsStore) ownStore.close();
     throw e;
   }
 }

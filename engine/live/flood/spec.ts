@@ -28,7 +28,8 @@ export class FloodRefusedError extends Error {
   override readonly name = 'FloodRefusedError';
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '[::1]', '::1', 'localhost']);
+/** the hosts a flood (and a live run's --target) may name */
+export const LOOPBACK = new Set(['127.0.0.1', '[::1]', '::1', 'localhost']);
 
 /**
  * The URL of `path` on `base`, refused unless it is http(s) on 127.0.0.1, ::1 or localhost:

@@ -10,6 +10,7 @@ import { requireAdmin, type HttpDeps } from '../deps.js';
 import { requireJsonBody } from '../json-only.js';
 import { refuseOtherMethods } from '../method-not-allowed.js';
 import { markMount } from '../metrics.js';
+import { addControlRoutes, resetClock } from './admin-control.js';
 import { EmptyBodySchema, RegistryBodySchema, issuePath, parseBody, parseReleaseQuery } from '../schemas.js';
 import { parseSlotId } from '../slot-id.js';
 
@@ -80,22 +81,34 @@ export function adminRouter(deps: HttpDeps): Router {
     res.json({ mail: target.mailFor(to) });
   });
 
+  const loadableRegistry = () => {
+    if (!deps.registry) throw new DomainError('NOT_FOUND', 'this target has no loadable registry', 'registry');
+    return deps.registry;
+  };
+
+  // PUT replaces the registry; POST adds (or replaces) these entries and keeps the others.
   r.put('/registry', requireJsonBody, (req, res) => {
-    const registry = deps.registry;
-    if (!registry) throw new DomainError('NOT_FOUND', 'this target has no loadable registry', 'registry');
     const { entries } = parseBody(RegistryBodySchema, req.body);
-    res.json({ loaded: registry.load(entries) });
+    res.json({ loaded: loadableRegistry().load(entries) });
+  });
+  r.post('/registry', requireJsonBody, (req, res) => {
+    const registry = loadableRegistry();
+    const { entries } = parseBody(RegistryBodySchema, req.body);
+    for (const e of entries) registry.add(e.agdref, e);
+    res.json({ added: entries.length, size: registry.size });
   });
 
   // Clears bookings, slots, challenges and mail; keeps policy and registry (configuration, not state).
+  // With test control, `{ "now": … }` restarts the clock there first.
   r.post('/reset', requireJsonBody, (req, res) => {
-    parseBody(EmptyBodySchema, req.body);
+    resetClock(deps, req.body);
     target.reset();
     target.tick();
     deps.changed();
     res.status(204).end();
   });
 
+  addControlRoutes(r, deps);
   refuseOtherMethods(r);
   return r;
 }

@@ -40,7 +40,8 @@ export async function startTest(opts: Partial<StartOptions> & { sqliteFile?: boo
   const clockAt = { t: MONDAY };
   const { sqliteFile, ...rest } = opts;
   const running = await startTarget({
-    port: 0, adminToken: TOKEN, config: config(), clock: { now: () => clockAt.t }, log: () => {},
+    // a test-controlled target steers a clock of its own, starting on the same Monday
+    port: 0, adminToken: TOKEN, config: config(), ...(rest.testControl ? { epoch: MONDAY } : { clock: { now: () => clockAt.t } }), log: () => {},
     db: sqliteFile ? join(dir, 'target.db') : ':memory:',
     ...rest,
   });

@@ -1,12 +1,15 @@
 /**
- * The one clock of a live run, shared by the harness and the target it starts: simulated time
- * runs at `speed` simulated ms per real ms, and jumps forward when the run has nothing to wait
- * for (between releases, where only empty polls would happen). It never goes back, so the
- * target's timestamps, expiries and rate-limit buckets stay consistent.
+ * A clock that whoever drives the target can steer: simulated time runs at `speed` simulated ms
+ * per real ms, and can be moved forward at once (a test harness skipping the hours where only
+ * empty polls would happen). It never goes back, so the target's timestamps, expiries and
+ * rate-limit buckets stay consistent. A harness running the target in process shares one
+ * instance with it; a target started separately with `--test-control` steers its own through
+ * PUT /admin/clock.
  */
 import { performance } from 'node:perf_hooks';
+import type { Clock } from '../domain/ports.js';
 
-export class LiveClock {
+export class SteerableClock implements Clock {
   /** simulated time at the anchor */
   private simAt: number;
   /** real time (performance.now()) at the anchor */
@@ -45,6 +48,12 @@ export class LiveClock {
     this.realAt = this.realNow();
   }
 
+  /** Starts again from `t`, earlier or later (only when everything timestamped before is gone: a reset). */
+  restartAt(t: number): void {
+    this.simAt = t;
+    this.realAt = this.realNow();
+  }
+
   /** Real ms until simulated time `t` (0 when it is past). */
   realDelayUntil(t: number): number {
     return Math.max(0, (t - this.now()) / this.pace);
@@ -52,8 +61,8 @@ export class LiveClock {
 
   /**
    * The real time (performance.now()) at which simulated time `t` was or will be reached at the
-   * current pace; a time before the last jump maps to the jump itself. This is when an agent
-   * meant to send a request scheduled at `t`: the start of its latency as a person lives it.
+   * current pace; a time before the last jump maps to the jump itself (for a harness: when an
+   * agent meant to send a request scheduled at `t`, the start of its latency as a person lives it).
    */
   realTimeOf(t: number): number {
     return this.realAt + Math.max(0, t - this.simAt) / this.pace;
