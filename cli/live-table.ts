@@ -30,7 +30,7 @@ function populationRows(live: LivePolicyFigures): string[] {
 
 function floodLines(live: LivePolicyFigures): string[] {
   return live.floods.map((f) =>
-    `flood ${f.name} (${f.path}): asked ${n(f.rate)}/s, achieved ${n(f.rps)}/s, p95 ${n(f.p95)} ms, 429 ${pct(f.share429)}`);
+    `flood ${f.name}${f.runs > 1 ? ` ×${n(f.runs)}` : ''} (${f.path}): ${n(f.rate)}/s asked, ${n(f.rps)}/s sent, p95 ${n(f.p95)} ms, 429 ${pct(f.share429)}`);
 }
 
 function reconciliationLines(live: LivePolicyFigures, maxWidth: number): string[] {

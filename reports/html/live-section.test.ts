@@ -44,7 +44,7 @@ describe('the live section of report.html', () => {
     expect(page).toContain(`<p class="ledgers ok" role="note">Ledgers reconciled: the booking service holds exactly the ${bookings.toLocaleString('en-GB')} bookings`);
     expect(page).not.toContain('ledger-mismatch');
     expect(page).toMatch(/<th scope="row">baseline<\/th><th scope="row">cybercafé<\/th>\s*<td class="num">11,200<\/td>/);
-    expect(text(page)).toContain('raw flood “slot-list” on /api/counters/renewal/slots, 250 requests/s asked');
+    expect(text(page)).toContain('raw flood “slot-list” on /api/counters/renewal/slots, 2 run(s) per replication, 250 requests/s asked');
     expect(page).toContain('The live section was measured over real HTTP');
   });
 

@@ -53,7 +53,7 @@ function errorsTable(lives: LivePolicyFigures[], tx: Texts): Raw {
 
 function floods(lives: LivePolicyFigures[], tx: Texts): Raw | '' {
   const lines = lives.flatMap((l) => l.floods.map((f) => tx.t('live.flood', {
-    policy: tx.policyShort(l.name), name: f.name, path: f.path, rate: tx.fmt.number(f.rate), rps: tx.fmt.number(f.rps),
+    policy: tx.policyShort(l.name), name: f.name, path: f.path, runs: tx.fmt.number(f.runs), rate: tx.fmt.number(f.rate), rps: tx.fmt.number(f.rps),
     p95: tx.fmt.number(f.p95), share: tx.value('share', f.share429),
   })));
   if (lines.length === 0) return '';

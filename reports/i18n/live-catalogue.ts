@@ -28,8 +28,8 @@ export const LIVE_CATALOGUE = {
   'live.banner.unknown': { en: 'in the ledger but never announced to an agent: {ids}', fr: 'dans le registre mais jamais annoncées à un agent : {ids}' },
   'live.banner.double': { en: 'slots with two live bookings: {ids}', fr: 'créneaux réservés deux fois : {ids}' },
   'live.flood': {
-    en: '{policy}: raw flood “{name}” on {path}, {rate} requests/s asked, {rps} achieved, p95 latency {p95} ms, {share} refused by the rate limit (429).',
-    fr: '{policy} : flot brut « {name} » sur {path}, {rate} requêtes/s demandées, {rps} obtenues, latence p95 {p95} ms, {share} refusées par la limite de débit (429).',
+    en: '{policy}: raw flood “{name}” on {path}, {runs} run(s) per replication, {rate} requests/s asked, {rps} achieved, p95 latency {p95} ms, {share} refused by the rate limit (429).',
+    fr: '{policy} : flot brut « {name} » sur {path}, {runs} passage(s) par réplication, {rate} requêtes/s demandées, {rps} obtenues, latence p95 {p95} ms, {share} refusées par la limite de débit (429).',
   },
   'live.floods.title': { en: 'Raw floods', fr: 'Flots bruts' },
   'live.errors.title': { en: 'Errors and refusals, for people and for each crew', fr: 'Erreurs et refus, pour les usagers et pour chaque équipe' },

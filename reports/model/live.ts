@@ -32,6 +32,8 @@ export interface LivePopulationFigures extends LiveRouteFigures {
 export interface LiveFloodFigures {
   name: string;
   path: string;
+  /** floods of this name per replication (a `load:` entry during race windows runs once per window) */
+  runs: number;
   /** asked for, and achieved (mean over replications) */
   rate: number;
   rps: number;
@@ -105,11 +107,13 @@ export function livePolicy(policy: PolicyResult): LivePolicyFigures | null {
     }
     return { id: pop.id, kind: pop.kind, client: pop.client, ...routeFigures(same.map((q) => q.all)), routes };
   });
-  const floods = first.floods.map((f): LiveFloodFigures => {
-    const same = lives.flatMap((l) => l.floods.filter((g) => g.name === f.name));
+  const names = [...new Set(first.floods.map((f) => f.name))];
+  const floods = names.map((name): LiveFloodFigures => {
+    const same = lives.flatMap((l) => l.floods.filter((g) => g.name === name));
+    const f = same[0] as LiveReplication['floods'][number];
     const requests = sum(same.map((g) => g.requests));
     return {
-      name: f.name, path: f.path, rate: f.rate, rps: mean(same.map((g) => g.rps)), p95: mean(same.map((g) => g.latency.p95)),
+      name, path: f.path, runs: same.length / lives.length, rate: f.rate, rps: mean(same.map((g) => g.rps)), p95: mean(same.map((g) => g.latency.p95)),
       requests, share429: requests > 0 ? sum(same.map((g) => g.statuses['429'] ?? 0)) / requests : 0,
     };
   });

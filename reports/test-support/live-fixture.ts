@@ -109,13 +109,15 @@ function liveReplication(result: RunResult, p: number, r: number, releases: numb
     raceWindows: windows,
     populations,
     traffic,
-    floods: [{
-      name: 'slot-list', path: '/api/counters/renewal/slots', connections: 20, rate: 250, seconds: windows.length * 60,
-      requests: floodRequests, rps: floodRequests / (windows.length * 60), statuses: {
-        200: floodRequests - floodErrors - floodRefused, ...(floodRefused ? { 429: floodRefused } : {}), ...(floodErrors ? { 503: floodErrors } : {}),
+    // one flood per race window, as a `load:` entry during windows runs: the figures add them up
+    floods: windows.map(() => ({
+      name: 'slot-list', path: '/api/counters/renewal/slots', connections: 20, rate: 250, seconds: 60,
+      requests: floodRequests / windows.length, rps: floodRequests / (windows.length * 60), statuses: {
+        200: (floodRequests - floodErrors - floodRefused) / windows.length,
+        ...(floodRefused ? { 429: floodRefused / windows.length } : {}), ...(floodErrors ? { 503: floodErrors / windows.length } : {}),
       },
-      errors: floodErrors, timeouts: 0, latency: summarizeHistogram(flood),
-    }],
+      errors: floodErrors / windows.length, timeouts: 0, latency: summarizeHistogram(flood),
+    })),
     reconciliation: {
       ok: !bad, harnessBookings: booked, targetBookings: bad ? booked + 1 : booked,
       missingInTarget: bad ? ['bk-0192'] : [], unknownToHarness: bad ? ['bk-0388', 'bk-0391'] : [], doubleBooked: bad ? ['renewal-2019-01-21T09:15'] : [],
