@@ -62,7 +62,7 @@ export async function liveReplication(
   const target = await startLiveTarget({
     dbPath: join(o.workDir, `target-${policy.name}-${replication}.sqlite`),
     clock, seed: String(seed), settings: { counters: scenario.target.counters, policy: policy.policy },
-    listener: storeTap(kernel, registry, recorder, changes, plan.counters),
+    listener: storeTap(kernel, registry, recorder, changes, plan.counters, crewsCfg),
     log: (m, e) => targetLog.push(`${m}: ${e instanceof Error ? e.message : String(e)}`),
   });
   const drivers: LiveDriver[] = [];

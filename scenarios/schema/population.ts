@@ -48,6 +48,18 @@ export const CaptchaSolverSchema = z.strictObject({
 });
 export type CaptchaSolver = z.output<typeof CaptchaSolverSchema>;
 
+/**
+ * A crew bound by its business (bots/business.ts): one more booking costs it money, and it expects
+ * to sell only as many slots as buyers ask for, so it stops booking when one more slot would
+ * probably not sell at a profit.
+ */
+export const CrewBusinessSchema = z.strictObject({
+  costPerBookingEur: upTo(MAX.priceEur).min(0).describe('what one more booking costs the crew (a fake identity, its share of the fleet), solver fees apart, at most 10,000 €'),
+  expectedOrdersPerWeek: upTo(MAX.arrivalsPerWeek).min(0).describe('buyers a week the crew counts on before it has watched the market for demandWindowDays, at most 10,000'),
+  demandWindowDays: upTo(MAX.days).min(1).default(28).describe('days of orders seen on the market from which the crew estimates demand, at most 730'),
+});
+export type CrewBusiness = z.output<typeof CrewBusinessSchema>;
+
 export const ScalperCrewSchema = z.strictObject({
   client: Client.optional(),
   crew: Id.describe('unique id of the crew'),
@@ -64,6 +76,7 @@ export const ScalperCrewSchema = z.strictObject({
   priceEur: upTo(MAX.priceEur).min(0).describe('resale price of a slot, at most 10,000 €'),
   maxHeld: upTo(MAX.heldSlots).int().min(1).optional().describe('stop booking when this many unsold slots are held, at most 100,000'),
   sellsPerSlot: upTo(MAX.buyersPerSlot).int().min(1).optional().describe('buyers per slot, at most 100; double-seller default 2'),
+  business: CrewBusinessSchema.optional().describe('what bookings cost the crew and the demand it expects: it books one more slot only while that is worth it; default none (books all it can hold)'),
 }).superRefine((c, ctx) => {
   if (c.jitterSeconds !== undefined && c.jitterSeconds > c.pollEverySeconds) {
     ctx.addIssue({
