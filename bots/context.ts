@@ -90,6 +90,8 @@ export interface Persona {
   buyAfterDays?: number;
   willingToPayEur: number;
   showsUp: boolean;
+  /** appointments they must book after their first is served (incomplete file, further step) */
+  laterVisits: number;
 }
 
 export interface LegitContext extends AgentContext {

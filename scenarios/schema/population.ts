@@ -35,6 +35,7 @@ export const LegitGroupSchema = z.strictObject({
   buyAfterDays: upTo(MAX.days).min(0).optional().describe('days without a slot after which they will buy one from a scalper, at most 730'),
   willingToPayEur: z.strictObject({ median: upTo(MAX.priceEur).min(0) }).optional().describe('price they accept for a slot, at most 10,000 €'),
   showUpRate: Share.default(0.95).describe('share showing up at the counter'),
+  laterVisits: upTo(5).min(0).default(0).describe('appointments a person must book online after the first one is served (a file incomplete, a further step), on average, at most 5; default 0'),
 });
 export type LegitGroup = z.output<typeof LegitGroupSchema>;
 
