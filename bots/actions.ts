@@ -55,7 +55,12 @@ export type SaleMode = 'handover' | 'transfer' | 'to-order';
  */
 export type CrewNotice =
   /** a buyer paid for this held booking (hand-over) or a transfer to a buyer was arranged */
-  { kind: 'sold'; bookingId: string };
+  | { kind: 'sold'; bookingId: string }
+  /**
+   * a buyer asked for a slot on this counter at up to this price, among `sellers` crews that stock
+   * slots there at a price they accept (what a crew reads of demand on the messaging apps)
+   */
+  | { kind: 'demand'; counter: string; maxPriceEur: number; sellers: number; at: number };
 
 /** Messages the market puts in an agent's inbox. */
 export type MarketMessage =

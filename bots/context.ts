@@ -4,6 +4,7 @@
  */
 import type { LegitGroup, Market, ScalperCrew } from '../scenarios/schema.js';
 import type { Convocation, Identity } from './actions.js';
+import type { DemandBook } from './business.js';
 
 /** The seeded stream of one agent (engine/rng.ts's Rng satisfies it). */
 export interface RandomStream {
@@ -89,6 +90,8 @@ export interface Persona {
   buyAfterDays?: number;
   willingToPayEur: number;
   showsUp: boolean;
+  /** appointments they must book after their first is served (incomplete file, further step) */
+  laterVisits: number;
 }
 
 export interface LegitContext extends AgentContext {
@@ -121,6 +124,8 @@ export interface CrewState {
   nextIdentity: number;
   /** counters where the crew's fake identities are refused (registry check): it stops trying */
   blockedCounters: Set<string>;
+  /** a crew bound by its business: the demand it has seen (bots/business.ts); none books all it can hold */
+  business?: DemandBook;
 }
 
 export interface CrewContext extends AgentContext {

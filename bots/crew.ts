@@ -5,6 +5,7 @@
 import type { ScalperCrew } from '../scenarios/schema.js';
 import type { CrewNotice, Identity } from './actions.js';
 import type { CrewState, PublicRules } from './context.js';
+import { demandBook, noteDemand } from './business.js';
 import { markSold } from './holdings.js';
 import { NAME_POOLS } from './names.js';
 import { slug } from './personas.js';
@@ -50,7 +51,7 @@ export function crewPollTiming(crew: ScalperCrew): { everyMs: number; jitterMs: 
 
 export function createCrewState(crew: ScalperCrew): CrewState {
   const cache = new Map<number, Identity>();
-  return {
+  const state: CrewState = {
     crew,
     held: new Map(),
     unsold: 0,
@@ -63,6 +64,8 @@ export function createCrewState(crew: ScalperCrew): CrewState {
     blockedCounters: new Set(),
     nextIdentity: 0,
   };
+  if (crew.business) state.business = demandBook(crew.business);
+  return state;
 }
 
 /**
@@ -75,6 +78,9 @@ export function crewNotices(state: CrewState): (notice: CrewNotice) => void {
     switch (notice.kind) {
       case 'sold':
         markSold(state, notice.bookingId);
+        return;
+      case 'demand':
+        if (state.business) noteDemand(state.business, state.crew, notice.maxPriceEur, notice.sellers, notice.at);
         return;
     }
   };

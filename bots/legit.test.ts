@@ -13,14 +13,14 @@ const group = LegitGroupSchema.parse({
 });
 
 /** Runs the agent against scripted answers; time only moves by what the agent asks for. */
-function drive(rules: Partial<PublicRules>, answer: (a: Action, now: number) => Outcome, steps = 40) {
+function drive(rules: Partial<PublicRules>, answer: (a: Action, now: number) => Outcome, steps = 40, g = group) {
   let now = 0;
   const rng = testStream(1);
-  const persona = makePersona(group, { globalIndex: 0, index: 0, arrivalAt: 0, rng, sharedEmails: 0 });
+  const persona = makePersona(g, { globalIndex: 0, index: 0, arrivalAt: 0, rng, sharedEmails: 0 });
   const ctx: LegitContext = {
     id: 'legit:workers:0', rng, now: () => now, net: { ip: '10.0.0.1', session: 's', userAgent: 'test' },
     rules: { release: 'weekly', captchaReplay: false, exactNameAtCheckIn: false, purgeDuplicates: false, registryCounters: [], ...rules },
-    announcedRelease: () => undefined, localMinuteOfDay: () => 600, persona, group,
+    announcedRelease: () => undefined, localMinuteOfDay: () => 600, persona, group: g,
   };
   const gen = legitAgent(ctx);
   const log: Action[] = [];
@@ -82,5 +82,29 @@ describe('legitAgent', () => {
     expect(order).toMatchObject({ kind: 'order', counter: 'renewal', identity: { firstName: persona.papers.firstName, lastName: persona.papers.lastName } });
     const afterOrder = log.slice(log.indexOf(order as Action) + 1).find((a) => a.kind === 'watch');
     expect(afterOrder).toMatchObject({ inbox: true });
+  });
+
+  it('books and attends a further appointment after the first when their file needs one (laterVisits), then stops', () => {
+    const twice = LegitGroupSchema.parse({ ...group, laterVisits: 1 });
+    let n = 0;
+    let servedAt = 0;
+    const { log, persona } = drive({}, (a, now) => {
+      switch (a.kind) {
+        case 'watch': return { kind: 'slots', slots: [{ ...SLOT, start: now + 20 * DAY }] };
+        case 'book': n++; return { kind: 'booked', convocation: { ...conv, bookingId: `b${n}`, slotStart: now + 20 * DAY } };
+        case 'checkIn': servedAt = now; return { kind: 'checkIn', served: true };
+        default: return { kind: 'ok' };
+      }
+    }, 60, twice);
+    expect(persona.laterVisits).toBe(1);
+    const checkIns = log.filter((a) => a.kind === 'checkIn');
+    expect(checkIns.map((c) => c.kind === 'checkIn' && c.bookingId)).toEqual(['b1', 'b2']);
+    // after the second they are done: nothing follows it
+    expect(log.at(-1)?.kind).toBe('checkIn');
+    expect(servedAt).toBeGreaterThan(40 * DAY);
+    // a group without later visits stops after the first
+    const once = drive({}, (a, now) => (a.kind === 'watch' ? { kind: 'slots', slots: [{ ...SLOT, start: now + 20 * DAY }] }
+      : a.kind === 'book' ? { kind: 'booked', convocation: conv } : a.kind === 'checkIn' ? { kind: 'checkIn', served: true } : { kind: 'ok' }), 60);
+    expect(once.log.filter((a) => a.kind === 'checkIn')).toHaveLength(1);
   });
 });

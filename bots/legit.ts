@@ -22,25 +22,37 @@ type Step<T> = Generator<Action, T, Outcome>;
 export function* legitAgent(ctx: LegitContext): Generator<Action, void, Outcome> {
   const p = ctx.persona;
   const me: Seeker = { identity: { ...p.identity }, boughtOnce: false };
-  const giveUpAt = p.deadlineAt + GIVE_UP_AFTER_DEADLINE_MS;
+  let giveUpAt = p.deadlineAt + GIVE_UP_AFTER_DEADLINE_MS;
+  /** when they started looking for the appointment they are after now */
+  let since = p.arrivalAt;
+  let visitsLeft = p.laterVisits;
   for (;;) {
-    const conv = yield* findSlot(ctx, me, giveUpAt);
+    const conv = yield* findSlot(ctx, me, giveUpAt, since);
     if (!conv) return;
     // they come a little early, with their own papers
     yield { kind: 'sleepUntil', at: Math.max(ctx.now(), conv.slotStart - ctx.rng.between(5, 30) * MINUTE) };
     if (!p.showsUp) return;
     const r = yield { kind: 'checkIn', bookingId: conv.bookingId, counter: conv.counter, presented: p.papers };
-    if (r.kind === 'checkIn' && r.served) return;
+    if (r.kind === 'checkIn' && r.served) {
+      if (visitsLeft <= 0) return;
+      // the file is not complete: another appointment to book online, looked for as the first
+      // (the receipt covers them meanwhile, so they try as long as they did for the first)
+      visitsLeft--;
+      since = ctx.now();
+      giveUpAt = since + (p.deadlineAt - p.arrivalAt) + GIVE_UP_AFTER_DEADLINE_MS;
+      me.boughtOnce = false;
+      continue;
+    }
     // refused at the counter: they have to find another appointment
     if (ctx.now() >= giveUpAt) return;
   }
 }
 
-function* findSlot(ctx: LegitContext, me: Seeker, giveUpAt: number): Step<Convocation | undefined> {
+function* findSlot(ctx: LegitContext, me: Seeker, giveUpAt: number, since: number): Step<Convocation | undefined> {
   const p = ctx.persona;
   const [from, to] = p.activeHours;
   const everyMs = ((to - from) * MINUTE) / p.checksPerDay;
-  const buyAt = p.buyAfterDays !== undefined && p.willingToPayEur > 0 ? p.arrivalAt + p.buyAfterDays * DAY : Infinity;
+  const buyAt = p.buyAfterDays !== undefined && p.willingToPayEur > 0 ? since + p.buyAfterDays * DAY : Infinity;
   for (;;) {
     const now = ctx.now();
     if (now >= giveUpAt) {

@@ -178,8 +178,14 @@ export function makePersona(group: LegitGroup, spec: PersonaSpec): Persona {
     sharedEmail,
     willingToPayEur: group.willingToPayEur ? rng.lognormal(group.willingToPayEur.median, 0.4) : 0,
     showsUp: rng.chance(group.showUpRate),
+    laterVisits: 0,
   };
   if (group.buyAfterDays !== undefined) persona.buyAfterDays = Math.max(0, rng.lognormal(Math.max(group.buyAfterDays, 0.1), 0.3));
+  // drawn last, and only when the group has any, so that groups without leave every other draw as it was
+  if (group.laterVisits > 0) {
+    const whole = Math.floor(group.laterVisits);
+    persona.laterVisits = whole + (rng.chance(group.laterVisits - whole) ? 1 : 0);
+  }
   return persona;
 }
 

@@ -30,7 +30,7 @@ describe('ScenarioSchema defaults', () => {
     expect(s.population.legit[0]).toEqual({
       group: 'workers', counter: 'renewal', arrivals: { perWeek: 20 }, deadlineDays: { min: 20, max: 90 }, checksPerDay: { median: 3 },
       activeHours: '08:00-22:00', captcha: { solveSeconds: { median: 10 }, failRate: 0.1 }, bookSeconds: { median: 120 },
-      sharedIp: 0, sharedEmail: 0, nameTyping: { exact: 1 }, agdref: true, showUpRate: 0.95,
+      sharedIp: 0, sharedEmail: 0, nameTyping: { exact: 1 }, agdref: true, showUpRate: 0.95, laterVisits: 0,
     });
   });
 

@@ -98,5 +98,5 @@ export type { Objective, ObjectiveMetric } from './schema/outcomes.js';
 export { STRATEGIES } from './schema/population.js';
 export type { LoadEntry } from './schema/load.js';
 export { FLOOD_ONE_IP, loadPath } from './schema/load.js';
-export type { CaptchaSolver, LegitGroup, Market, Population, ScalperCrew, Strategy } from './schema/population.js';
+export type { CaptchaSolver, CrewBusiness, LegitGroup, Market, Population, ScalperCrew, Strategy } from './schema/population.js';
 export type { Policy } from '../target/domain/policy.js';

@@ -7,6 +7,7 @@
 import type { Action, Outcome, SaleMode, SlotInfo } from '../actions.js';
 import { admitted, bookOne, transferTo, type BotMemory } from '../bot-steps.js';
 import type { CrewContext } from '../context.js';
+import { bookingCostEur, worthLeadMs } from '../business.js';
 import { crewPollTiming, hasIdentity, pickIdentity, unsoldCount } from '../crew.js';
 import { drop, emptyQueues, hold, nextCancelAt, takeDue } from '../holdings.js';
 import { collectDraw, enterDraw, nextDrawStep } from './draws.js';
@@ -30,6 +31,25 @@ const SALE_WINDOW_MS = 2 * DAY;
 
 const minLead = (plan: ResellerPlan) => plan.cancelLeadMs + SALE_WINDOW_MS;
 
+/** Buyers want a day's notice (engine/market). */
+const BUYER_NOTICE_MS = DAY;
+/** A crew bound by its business looks at its margin again this often, whatever happens. */
+const BUSINESS_RECHECK_MS = 6 * 3_600_000;
+
+/**
+ * How far ahead a slot must start for the crew to book it now: the plan's lead, and for a crew
+ * bound by its business the lead at which one more slot still pays (bots/business.ts); Infinity
+ * when no slot would.
+ */
+function wantedLead(ctx: CrewContext, plan: ResellerPlan): number {
+  const base = minLead(plan);
+  const book = ctx.state.business;
+  if (!book) return base;
+  const cost = bookingCostEur(ctx.crew, ctx.market.eurPerUsd, ctx.rules.captcha !== undefined);
+  const lead = worthLeadMs(book, ctx.now(), unsoldCount(ctx.state), plan.copies, ctx.crew.priceEur, cost, Math.max(BUYER_NOTICE_MS, plan.cancelLeadMs));
+  return Math.max(base, lead);
+}
+
 export function* reseller(ctx: CrewContext, plan: ResellerPlan): Generator<Action, void, Outcome> {
   const { crew } = ctx;
   const mem: BotMemory = { holdings: emptyQueues() };
@@ -39,16 +59,19 @@ export function* reseller(ctx: CrewContext, plan: ResellerPlan): Generator<Actio
   for (;;) {
     const blocked = ctx.state.blockedCounters.has(ctx.counter);
     // nothing more to do with slots: stock full, or every address used up (purge, per-e-mail limit)
-    const full = unsoldCount(ctx.state) >= plan.maxHeld || !hasIdentity(ctx.state, ctx.rules);
+    // or, for a crew bound by its business, no slot worth booking now
+    const lead = wantedLead(ctx, plan);
+    const full = unsoldCount(ctx.state) >= plan.maxHeld || !hasIdentity(ctx.state, ctx.rules) || lead === Infinity;
     const watch: Extract<Action, { kind: 'watch' }> = {
       kind: 'watch', counter: blocked || full ? null : ctx.counter, everyMs, jitterMs, inbox: true,
-      minLeadMs: minLead(plan),
+      minLeadMs: full ? minLead(plan) : lead,
     };
     const due = nextCancelAt(ctx.state, mem.holdings, ctx.now(), plan.cancelLeadMs);
     const room = blocked || full ? undefined : roomOpening(ctx, mem);
     const draw = full ? undefined : nextDrawStep(ctx, mem);
     const onTime = blocked || full ? undefined : announcedRush(ctx, mem);
-    const until = Math.min(due ?? Infinity, room?.at ?? Infinity, draw ?? Infinity, onTime ?? Infinity);
+    const recheck = ctx.state.business ? ctx.now() + BUSINESS_RECHECK_MS : Infinity;
+    const until = Math.min(due ?? Infinity, room?.at ?? Infinity, draw ?? Infinity, onTime ?? Infinity, recheck);
     if (until < Infinity) watch.until = until;
     const o = yield watch;
     if (o.kind === 'inbox') {
@@ -105,6 +128,13 @@ function roomOpening(ctx: CrewContext, mem: BotMemory): { release: number; at: n
 function* grab(ctx: CrewContext, plan: ResellerPlan, mem: BotMemory, slots: SlotInfo[]): Step<void> {
   let list = slots.slice();
   while (list.length > 0 && unsoldCount(ctx.state) < plan.maxHeld) {
+    if (ctx.state.business) {
+      // each booking raises the stock, and so the lead a further slot needs to pay
+      const lead = wantedLead(ctx, plan);
+      const from = ctx.now() + lead;
+      list = lead === Infinity ? [] : list.filter((s) => s.start >= from);
+      if (list.length === 0) return;
+    }
     if (!(yield* admitted(ctx, mem))) return;
     const i = ctx.rng.int(Math.min(plan.spread, list.length));
     const slot = list[i] as SlotInfo;
@@ -130,7 +160,8 @@ function* grab(ctx: CrewContext, plan: ResellerPlan, mem: BotMemory, slots: Slot
       return;
     }
     if (relist) {
-      const l = yield { kind: 'list', counter: ctx.counter, minLeadMs: minLead(plan) };
+      const want = wantedLead(ctx, plan);
+      const l = yield { kind: 'list', counter: ctx.counter, minLeadMs: want === Infinity ? minLead(plan) : want };
       list = l.kind === 'slots' ? l.slots : [];
     }
   }

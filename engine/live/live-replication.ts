@@ -57,7 +57,7 @@ export async function liveReplication(
   const changes = new InventoryChanges(plan.counters);
   const targetLog: string[] = [];
   const settings = { counters: scenario.target.counters, policy: policy.policy };
-  const listener = storeTap(kernel, registry, recorder, changes, plan.counters);
+  const listener = storeTap(kernel, registry, recorder, changes, plan.counters, crewsCfg);
   const target = o.target
     ? await connectRemoteTarget({ ...o.target, timeoutMs: live.timeoutSeconds * 1000, clock, settings, start, listener })
     : await startLiveTarget({

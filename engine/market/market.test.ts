@@ -54,8 +54,20 @@ describe('Market', () => {
     expect(m.paid).toEqual([['alice', 100], ['bob', 100]]);
     expect(m.doubles()).toBe(1);
     // each sale is told to the crew at once; the second sale of the same slot changes nothing more
-    expect(m.notices).toEqual([{ kind: 'sold', bookingId: 'b1' }, { kind: 'sold', bookingId: 'b1' }]);
+    expect(m.notices.filter((n) => n.kind === 'sold')).toEqual([{ kind: 'sold', bookingId: 'b1' }, { kind: 'sold', bookingId: 'b1' }]);
     expect(m.state.unsold).toBe(0);
+  });
+
+  it('tells the crews that stock slots of every order they could serve, before matching it (the demand a crew bound by its business reads)', () => {
+    const m = setup('hoarder');
+    m.setNow(3 * DAY);
+    m.order('alice', 150);
+    // too little for the crew's 100 €: not demand it could serve
+    m.order('bob', 80);
+    expect(m.notices).toEqual([{ kind: 'demand', counter: 'renewal', maxPriceEur: 150, sellers: 1, at: 3 * DAY }]);
+    const broker = setup('broker');
+    broker.order('alice', 150);
+    expect(broker.notices).toEqual([]);
   });
 
   it('serves waiting buyers in order, the earliest slot they can afford and reach', () => {

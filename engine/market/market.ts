@@ -88,6 +88,7 @@ export class Market {
     };
     this.orders.set(o.id, o);
     this.orderOf.set(buyer, o);
+    this.announce(o);
     this.openOrders.push(o);
     this.match(o);
     return { kind: 'ordered', orderId: o.id };
@@ -134,6 +135,16 @@ export class Market {
     o.state = 'assigned';
     const i = this.openOrders.indexOf(o);
     if (i >= 0) this.openOrders.splice(i, 1);
+  }
+
+  /**
+   * Crews that stock slots see every order on the messaging apps (CrewNotice 'demand'): those it
+   * could buy from learn how many of them compete for it. Crews bound by their business estimate
+   * their demand from it; the others ignore it.
+   */
+  private announce(o: Order): void {
+    const sellers = this.crews.filter((c) => c.crew.strategy !== 'broker' && c.crew.priceEur <= o.maxPrice && c.counters.includes(o.counter));
+    for (const c of sellers) c.notify({ kind: 'demand', counter: o.counter, maxPriceEur: o.maxPrice, sellers: sellers.length, at: this.hooks.now() });
   }
 
   /** A slot in hand (on offer, affordable) before a broker's promise to find one. */

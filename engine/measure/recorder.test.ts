@@ -8,6 +8,18 @@ const person = (index: number, local: number) => new AgentRun(host, index, `p${l
 const bot = (index: number, crew: number) => new AgentRun(host, index, `b${index}`, BOT, crew, index, 25, 1, 1);
 
 describe('Recorder', () => {
+  it('keeps a person’s first appointment as their outcome when they come back for a later visit (laterVisits)', () => {
+    const r = new Recorder(1, 1, WARMUP_END);
+    r.arrived(0, 0, 2_000, 2_000, 9_000);
+    r.checkIn(0, 'bk1', 6_000, true, undefined, 6_000);
+    r.checkIn(0, 'bk2', 20_000, false, 'NAME_MISMATCH', 20_000);
+    r.checkIn(0, 'bk3', 30_000, true, undefined, 30_000);
+    expect([r.servedAt[0], r.servedSlot[0], r.state[0]]).toEqual([6_000, 6_000, DONE]);
+    expect(r.waiting).toBe(0);
+    // a refusal at a later visit still counts at the counter
+    expect(r.refusedAtCounter).toEqual({ NAME_MISMATCH: 1 });
+  });
+
   it('counts people waiting as they arrive, hold a slot, are refused and are served; the served stay done', () => {
     const r = new Recorder(2, 1, WARMUP_END);
     r.arrived(0, 0, 2_000, 2_000, 9_000);

@@ -173,6 +173,9 @@ export class Recorder {
 
   checkIn(legit: number, bookingId: string, slotStart: number, served: boolean, reason: string | undefined, at: number): void {
     const crew = this.bought.get(`${legit}:${bookingId}`);
+    // a later visit (legit.laterVisits): the person's outcome is their first appointment; refusals still count
+    const later = !Number.isNaN(this.servedSlot[legit] as number);
+    if (served && later) return;
     if (served) {
       this.servedAt[legit] = at;
       this.servedSlot[legit] = slotStart;
@@ -180,7 +183,7 @@ export class Recorder {
       this.setState(legit, DONE);
       return;
     }
-    this.setState(legit, WAITING);
+    if (!later) this.setState(legit, WAITING);
     if (!this.counted(legit)) return;
     const key = reason ?? 'UNKNOWN';
     this.refusedAtCounter[key] = (this.refusedAtCounter[key] ?? 0) + 1;

@@ -52,7 +52,7 @@ export function simulateReplication(
     clock: { now: () => kernel.now },
     seed,
     ...(scenario.target.registry ? { registry: { lookup: (agdref: string) => papers.get(agdref) } } : {}),
-    listener: storeTap(kernel, registry, recorder, changes, plan.counters),
+    listener: storeTap(kernel, registry, recorder, changes, plan.counters, crewsCfg),
   });
   const requests = new TargetRequests(kernel, driver, driver, recorder, registry, changes);
   const watchHost = new SimWatchHost(kernel, recorder, driver, requests, plan.counters);

@@ -35,6 +35,7 @@ export const LegitGroupSchema = z.strictObject({
   buyAfterDays: upTo(MAX.days).min(0).optional().describe('days without a slot after which they will buy one from a scalper, at most 730'),
   willingToPayEur: z.strictObject({ median: upTo(MAX.priceEur).min(0) }).optional().describe('price they accept for a slot, at most 10,000 €'),
   showUpRate: Share.default(0.95).describe('share showing up at the counter'),
+  laterVisits: upTo(5).min(0).default(0).describe('appointments a person must book online after the first one is served (a file incomplete, a further step), on average, at most 5; default 0'),
 });
 export type LegitGroup = z.output<typeof LegitGroupSchema>;
 
@@ -47,6 +48,18 @@ export const CaptchaSolverSchema = z.strictObject({
   accuracy: Share,
 });
 export type CaptchaSolver = z.output<typeof CaptchaSolverSchema>;
+
+/**
+ * A crew bound by its business (bots/business.ts): one more booking costs it money, and it expects
+ * to sell only as many slots as buyers ask for, so it stops booking when one more slot would
+ * probably not sell at a profit.
+ */
+export const CrewBusinessSchema = z.strictObject({
+  costPerBookingEur: upTo(MAX.priceEur).min(0).describe('what one more booking costs the crew (a fake identity, its share of the fleet), solver fees apart, at most 10,000 €'),
+  expectedOrdersPerWeek: upTo(MAX.arrivalsPerWeek).min(0).describe('buyers a week the crew counts on before it has watched the market for demandWindowDays, at most 10,000'),
+  demandWindowDays: upTo(MAX.days).min(1).default(28).describe('days of orders seen on the market from which the crew estimates demand, at most 730'),
+});
+export type CrewBusiness = z.output<typeof CrewBusinessSchema>;
 
 export const ScalperCrewSchema = z.strictObject({
   client: Client.optional(),
@@ -64,6 +77,7 @@ export const ScalperCrewSchema = z.strictObject({
   priceEur: upTo(MAX.priceEur).min(0).describe('resale price of a slot, at most 10,000 €'),
   maxHeld: upTo(MAX.heldSlots).int().min(1).optional().describe('stop booking when this many unsold slots are held, at most 100,000'),
   sellsPerSlot: upTo(MAX.buyersPerSlot).int().min(1).optional().describe('buyers per slot, at most 100; double-seller default 2'),
+  business: CrewBusinessSchema.optional().describe('what bookings cost the crew and the demand it expects: it books one more slot only while that is worth it; default none (books all it can hold)'),
 }).superRefine((c, ctx) => {
   if (c.jitterSeconds !== undefined && c.jitterSeconds > c.pollEverySeconds) {
     ctx.addIssue({
