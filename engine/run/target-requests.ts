@@ -25,12 +25,20 @@ export class TargetRequests implements EventHandler {
     private readonly changes: InventoryChanges,
   ) {}
 
+  /** batch closes a tick is scheduled at already (one tick serves the whole batch) */
+  private readonly batchTicks = new Set<number>();
+
   /** A request of `agent` reaching the target now. */
   exec(agent: AgentRun, a: TargetAction): Outcome {
     const out = this.driver.perform(this.registry.nets[agent.index] as AgentNet, a);
     if (agent.kind === LEGIT) observeOutcome(this.recorder, agent.local, a, out);
     if (out.kind === 'registered') this.registry.registrants.set(out.registrationId, agent);
     if (out.kind === 'booked' && out.confirmBy !== undefined) this.tickAt(out.confirmBy + 1);
+    // batch release: the batch is served when it closes, before anyone reads its decision
+    if (out.kind === 'pending' && !this.batchTicks.has(out.decideAt)) {
+      this.batchTicks.add(out.decideAt);
+      this.tickAt(out.decideAt);
+    }
     this.changes.flush();
     return out;
   }
@@ -50,6 +58,7 @@ export class TargetRequests implements EventHandler {
 
   private readonly extraTick: EventHandler = {
     fire: () => {
+      this.batchTicks.delete(this.scheduler.now);
       this.oracle.tick();
       this.changes.flush();
     },
