@@ -19,7 +19,10 @@ export function storeTap(scheduler: Scheduler, registry: AgentRegistry, recorder
       for (const c of counters) changes.mark(c);
     },
     // lottery bookings are made by the draw, with the registration id as session
-    booked: (b) => recorder.booked(b.slotId, b.id, registry.bookerOf(b.session), scheduler.now),
+    booked: (b) => {
+      recorder.booked(b.slotId, b.id, registry.bookerOf(b.session), scheduler.now);
+      if (b.ip === 'lottery') recorder.lotteryDrawn(scheduler.now);
+    },
     statusChanged: (b, status) => {
       if (LIVE_STATUSES.includes(status)) return;
       changes.mark(b.counter);
