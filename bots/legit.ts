@@ -9,7 +9,7 @@ import type { Action, Convocation, Identity, Outcome, SlotInfo } from './actions
 import type { LegitContext } from './context.js';
 import { decisionOf } from './batch-decision.js';
 import { attendRelease, checkLottery, joinRoom, plannedAttendance, registerForDraw } from './legit-release.js';
-import { MIN_LEAD_MS, ticketValid, type Seeker } from './seeker.js';
+import { MIN_LEAD_MS, ownAddress, ticketValid, type Seeker } from './seeker.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -193,9 +193,4 @@ function* confirmIfAsked(ctx: LegitContext, me: Seeker, conv: Convocation, confi
   me.missedConfirmation = true;
   if (ctx.persona.sharedEmail) me.identity = { ...me.identity, email: ownAddress(me.identity.email, ctx.persona.index) };
   return undefined;
-}
-
-/** The address a person makes for themselves when the shared one does not work for them. */
-function ownAddress(shared: string, index: number): string {
-  return `${shared.split('@')[0]}.perso${index}@gmail.com`;
 }
