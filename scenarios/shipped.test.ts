@@ -18,10 +18,10 @@ function slotsPerWeek(s: Scenario): number {
 }
 
 describe('shipped scenarios', () => {
-  it('are the nine the documentation names', () => {
+  it('are the ten the documentation names', () => {
     expect(SHIPPED).toEqual([
       'scenarios/batch-release.yaml', 'scenarios/herault-2019-live.yaml', 'scenarios/herault-2019-measures.yaml', 'scenarios/herault-2019.yaml',
-      'scenarios/live-smoke.yaml', 'scenarios/lottery.yaml', 'scenarios/matrix.yaml', 'scenarios/national-module-2019.yaml',
+      'scenarios/horizon.yaml', 'scenarios/live-smoke.yaml', 'scenarios/lottery.yaml', 'scenarios/matrix.yaml', 'scenarios/national-module-2019.yaml',
       'scenarios/waiting-room.yaml',
     ]);
   });
