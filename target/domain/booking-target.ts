@@ -54,8 +54,7 @@ export class BookingTarget {
       settings: () => this.current, lastRelease: () => this.runner.lastRelease,
     });
     this.batches = new BatchDesk({
-      store: deps.store, ids: deps.ids, random: deps.random, registry: deps.registry, settings: () => this.current,
-      lastRelease: () => this.runner.lastRelease,
+      store: deps.store, ids: deps.ids, random: deps.random, registry: deps.registry, settings: () => this.current, lastRelease: () => this.runner.lastRelease,
       write: (ctx, req, slot, at) => this.commitBooking({ booking: newBooking(this.deps.ids, this.current.policy, ctx, req, slot, at) }),
     });
     this.resetBuckets();
@@ -132,7 +131,7 @@ export class BookingTarget {
     return this.commitBooking(this.prepareBooking(ctx, req));
   }
 
-  /** Under a batch release a booking request is collected, not served: see requestBooking. */
+  /** Batch release: a booking request is collected, not served (requestBooking). */
   batched(): boolean { return this.current.policy.release.kind === 'batch'; }
 
   prepareBooking(ctx: RequestContext, raw: BookRequest): PreparedBooking {
@@ -158,10 +157,7 @@ export class BookingTarget {
   }
 
   /** The decision on a batched booking request (pending until its batch closes). */
-  bookingRequest(ctx: RequestContext, id: string): BatchRequestView {
-    this.admit(ctx);
-    return this.batches.result(ctx, id);
-  }
+  bookingRequest(ctx: RequestContext, id: string): BatchRequestView { this.admit(ctx); return this.batches.result(ctx, id); }
 
   commitBooking({ booking }: PreparedBooking): BookingReceipt {
     const { store } = this.deps;
@@ -236,11 +232,8 @@ export class BookingTarget {
   ticket(id: string): TicketView { return this.desk.ticket(id); }
 
   /** Batches that closed are served before the schedule runs (a release at the same instant starts the next batch). */
-  tick(): TickReport {
-    const now = this.now();
-    const decided = this.batches.closeDue(now);
-    return { ...this.runner.tick(now), decided };
-  }
+  tick(): TickReport { return this.runAt(this.now()); }
+  private runAt(now: number): TickReport { return { decided: this.batches.closeDue(now), ...this.runner.tick(now) }; }
   nextDueAt(): number { return Math.min(this.runner.nextDueAt(), this.batches.nextClose() ?? Infinity); }
   releaseNow(): string[] { return this.runner.releaseNow(this.now()); }
   ledger(): Booking[] { return this.deps.store.ledger(); }
