@@ -147,6 +147,9 @@ export class LiveRunner extends AgentStepper {
     else this.step(agent, out);
   }
 
+  /** batch closes a tick is scheduled at already */
+  private readonly batchTicks = new Set<number>();
+
   /** What an answer tells the metrics and the harness's ledger (as run/target-requests.ts does in virtual time). */
   private observe(agent: AgentRun, a: TargetAction, out: Outcome): void {
     const { recorder, registry, ledger, changes } = this.parts;
@@ -158,6 +161,11 @@ export class LiveRunner extends AgentStepper {
       if (out.confirmBy !== undefined) this.parts.tickAt(out.confirmBy + 1);
     }
     if (out.kind === 'lottery' && out.convocation) ledger.booked(out.convocation);
+    // batch release: the target serves the batch when it closes, before its decisions are read
+    if (out.kind === 'pending' && !this.batchTicks.has(out.decideAt)) {
+      this.batchTicks.add(out.decideAt);
+      this.parts.tickAt(out.decideAt);
+    }
     changes.flush();
   }
 }
