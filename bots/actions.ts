@@ -94,6 +94,8 @@ export type Action =
   | { kind: 'captcha' }
   | { kind: 'solve'; challenge: ChallengeInfo; solver: Solver }
   | { kind: 'book'; slotId: string; identity: Identity; captcha?: { id: string; answer: string }; ticket?: string }
+  /** batch release: the decision on a booking request answered `pending` */
+  | { kind: 'bookingResult'; requestId: string }
   /** read the confirmation mail sent to `email` for this booking and confirm it */
   | { kind: 'confirm'; bookingId: string; email: string }
   | { kind: 'cancel'; bookingId: string; token: string }
@@ -128,6 +130,8 @@ export type Outcome =
   | { kind: 'challenge'; challenge: ChallengeInfo }
   | { kind: 'answer'; answer: string }
   | { kind: 'booked'; convocation: Convocation; confirmBy?: number }
+  /** batch release: the request waits in a batch served at `decideAt` (ask with bookingResult then) */
+  | { kind: 'pending'; requestId: string; decideAt: number }
   | { kind: 'registered'; registrationId: string; drawAt: number }
   | { kind: 'lottery'; outcome?: 'won' | 'lost'; convocation?: Convocation }
   | { kind: 'ticket'; ticketId: string; releaseAt: number; admitAt?: number }

@@ -6,6 +6,7 @@
 import type { ErrorCode } from '../target/domain/errors.js';
 import type { Action, ChallengeInfo, Convocation, Identity, MarketMessage, Outcome, RefusalCode, Solver } from './actions.js';
 import type { CrewContext } from './context.js';
+import { decisionOf } from './batch-decision.js';
 import { drop, type HoldingQueues } from './holdings.js';
 import { enterWaitingRoom, ticketValid } from './seeker.js';
 
@@ -75,7 +76,8 @@ export function* bookOne(
     const book: Extract<Action, { kind: 'book' }> = { kind: 'book', slotId, identity };
     if (answer) book.captcha = answer;
     if (mem.ticket) book.ticket = mem.ticket.id;
-    const r = yield book;
+    // batch release: the script reads the decision as soon as the batch closes
+    const r = yield* decisionOf(ctx, yield book, () => 200);
     if (r.kind === 'booked') {
       if (answer && ctx.rules.captchaReplay) mem.replayable = answer;
       if (r.confirmBy !== undefined) {

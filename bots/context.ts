@@ -43,7 +43,7 @@ export interface AgentContext {
 
 /** What anyone can learn of the policy in force, in numbers (the engine derives it from the Policy). */
 export interface PublicRules {
-  release: 'weekly' | 'random' | 'continuous' | 'lottery' | 'waiting-room';
+  release: 'weekly' | 'batch' | 'random' | 'continuous' | 'lottery' | 'waiting-room';
   /** a captcha must be solved before booking */
   captcha?: { kind: 'challenge' | 'proof-of-work'; difficulty: number };
   /** flaw: one solved captcha can be replayed */

@@ -5,7 +5,7 @@
  */
 import type { Action, Convocation, Outcome, SlotInfo } from './actions.js';
 import type { LegitContext } from './context.js';
-import { enterWaitingRoom, MIN_LEAD_MS, ticketValid, type LotteryEntry, type Seeker } from './seeker.js';
+import { enterWaitingRoom, MIN_LEAD_MS, ownAddress, ticketValid, type LotteryEntry, type Seeker } from './seeker.js';
 
 const MINUTE = 60_000;
 type Step<T> = Generator<Action, T, Outcome>;
@@ -26,9 +26,16 @@ export function* registerForDraw(ctx: LegitContext, me: Seeker): Step<LotteryEnt
       me.identity = { ...me.identity, firstName: ctx.persona.papers.firstName, lastName: ctx.persona.papers.lastName };
       continue;
     }
+    if (r.kind === 'rejected' && r.rejected === 'ALREADY_REGISTERED' && ctx.persona.sharedEmail && me.identity.email === ctx.persona.identity.email) {
+      // a relative or the association entered this draw with the shared address: told "already
+      // registered" when they are not, they enter with an address of their own, as they do when
+      // the shared address is "full" for booking (legit.ts)
+      me.identity = { ...me.identity, email: ownAddress(me.identity.email, ctx.persona.index) };
+      continue;
+    }
     break;
   }
-  // registered already under a shared address, closed, or refused: next draw
+  // closed, refused, or registered already under their own papers: next draw
   return { resultAt: draw + MINUTE };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testStream } from './test-support/stream.js';
 import { LegitGroupSchema } from '../scenarios/schema/population.js';
 import type { Action, Outcome } from './actions.js';
-import type { LegitContext, PublicRules } from './context.js';
+import type { LegitContext, Persona, PublicRules } from './context.js';
 import { legitAgent } from './legit.js';
 import { makePersona } from './personas.js';
 
@@ -13,14 +13,18 @@ const group = LegitGroupSchema.parse({
 });
 
 /** Runs the agent against scripted answers; time only moves by what the agent asks for. */
-function drive(rules: Partial<PublicRules>, answer: (a: Action, now: number) => Outcome, steps = 40, g = group) {
+function drive(
+  rules: Partial<PublicRules>, answer: (a: Action, now: number) => Outcome, steps = 40,
+  opts: { group?: typeof group; persona?: Partial<Persona>; announced?: (after: number) => number | undefined } = {},
+) {
   let now = 0;
   const rng = testStream(1);
-  const persona = makePersona(g, { globalIndex: 0, index: 0, arrivalAt: 0, rng, sharedEmails: 0 });
+  const g = opts.group ?? group;
+  const persona = { ...makePersona(g, { globalIndex: 0, index: 0, arrivalAt: 0, rng, sharedEmails: 0 }), ...opts.persona };
   const ctx: LegitContext = {
     id: 'legit:workers:0', rng, now: () => now, net: { ip: '10.0.0.1', session: 's', userAgent: 'test' },
     rules: { release: 'weekly', captchaReplay: false, exactNameAtCheckIn: false, purgeDuplicates: false, registryCounters: [], ...rules },
-    announcedRelease: () => undefined, localMinuteOfDay: () => 600, persona, group: g,
+    announcedRelease: opts.announced ?? (() => undefined), localMinuteOfDay: () => 600, persona, group: g,
   };
   const gen = legitAgent(ctx);
   const log: Action[] = [];
@@ -95,7 +99,7 @@ describe('legitAgent', () => {
         case 'checkIn': servedAt = now; return { kind: 'checkIn', served: true };
         default: return { kind: 'ok' };
       }
-    }, 60, twice);
+    }, 60, { group: twice });
     expect(persona.laterVisits).toBe(1);
     const checkIns = log.filter((a) => a.kind === 'checkIn');
     expect(checkIns.map((c) => c.kind === 'checkIn' && c.bookingId)).toEqual(['b1', 'b2']);
@@ -106,5 +110,39 @@ describe('legitAgent', () => {
     const once = drive({}, (a, now) => (a.kind === 'watch' ? { kind: 'slots', slots: [{ ...SLOT, start: now + 20 * DAY }] }
       : a.kind === 'book' ? { kind: 'booked', convocation: conv } : a.kind === 'checkIn' ? { kind: 'checkIn', served: true } : { kind: 'ok' }), 60);
     expect(once.log.filter((a) => a.kind === 'checkIn')).toHaveLength(1);
+  });
+
+  it('under a batch release, waits for the batch to close and reads the decision before going to the counter', () => {
+    const { log } = drive({ release: 'batch' }, (a) => {
+      switch (a.kind) {
+        case 'watch': return { kind: 'slots', slots: [SLOT] };
+        case 'book': return { kind: 'pending', requestId: 'q1', decideAt: 2 * DAY };
+        case 'bookingResult': return { kind: 'booked', convocation: conv };
+        case 'checkIn': return { kind: 'checkIn', served: true };
+        default: return { kind: 'ok' };
+      }
+    });
+    const kinds = log.map((a) => a.kind);
+    const book = kinds.indexOf('book');
+    expect(kinds.slice(book, book + 3)).toEqual(['book', 'sleepUntil', 'bookingResult']);
+    const wait = log[book + 1] as Extract<Action, { kind: 'sleepUntil' }>;
+    // they come back a few minutes after the close, not before
+    expect(wait.at).toBeGreaterThanOrEqual(2 * DAY + 60_000);
+    expect(wait.at).toBeLessThanOrEqual(2 * DAY + 15 * 60_000);
+    expect(kinds).toContain('checkIn');
+  });
+
+  it('lottery: told "already registered" under a shared address, they enter with an address of their own', () => {
+    const shared = 'association@example.org';
+    const { log } = drive({ release: 'lottery', lotteryRegistrationMs: 7 * DAY }, (a) => {
+      if (a.kind === 'register') {
+        return a.identity.email === shared ? { kind: 'rejected', rejected: 'ALREADY_REGISTERED' } : { kind: 'registered', registrationId: 'r1', drawAt: DAY };
+      }
+      return a.kind === 'watch' ? { kind: 'timeout' } : { kind: 'ok' };
+    }, 6, { persona: { sharedEmail: true, identity: { firstName: 'A', lastName: 'B', email: shared } }, announced: () => DAY });
+    const emails = log.filter((a): a is Extract<Action, { kind: 'register' }> => a.kind === 'register').map((a) => a.identity.email);
+    expect(emails[0]).toBe(shared);
+    expect(emails[1]).not.toBe(shared);
+    expect(emails[1]).toMatch(/@gmail\.com$/);
   });
 });

@@ -7,8 +7,9 @@
  */
 import type { Action, Convocation, Identity, Outcome, SlotInfo } from './actions.js';
 import type { LegitContext } from './context.js';
+import { decisionOf } from './batch-decision.js';
 import { attendRelease, checkLottery, joinRoom, plannedAttendance, registerForDraw } from './legit-release.js';
-import { MIN_LEAD_MS, ticketValid, type Seeker } from './seeker.js';
+import { MIN_LEAD_MS, ownAddress, ticketValid, type Seeker } from './seeker.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -157,7 +158,8 @@ export function* tryBook(ctx: LegitContext, me: Seeker, slots: SlotInfo[], attem
     const book: Action = { kind: 'book', slotId: slot.id, identity: me.identity };
     if (captcha) book.captcha = captcha;
     if (me.ticket) book.ticket = me.ticket.id;
-    const r = yield book;
+    // batch release: the page says when the decision comes; they look again a few minutes after
+    const r = yield* decisionOf(ctx, yield book, () => ctx.rng.between(1, 15) * MINUTE);
     if (r.kind === 'booked') return yield* confirmIfAsked(ctx, me, r.convocation, r.confirmBy);
     if (r.kind !== 'rejected') return undefined;
     switch (r.rejected) {
@@ -203,9 +205,4 @@ function* confirmIfAsked(ctx: LegitContext, me: Seeker, conv: Convocation, confi
   me.missedConfirmation = true;
   if (ctx.persona.sharedEmail) me.identity = { ...me.identity, email: ownAddress(me.identity.email, ctx.persona.index) };
   return undefined;
-}
-
-/** The address a person makes for themselves when the shared one does not work for them. */
-function ownAddress(shared: string, index: number): string {
-  return `${shared.split('@')[0]}.perso${index}@gmail.com`;
 }

@@ -27,6 +27,11 @@ export interface Seeker {
   plan?: { release: number; at?: number };
 }
 
+/** The address a person makes for themselves when the shared one does not work for them. */
+export function ownAddress(shared: string, index: number): string {
+  return `${shared.split('@')[0]}.perso${index}@gmail.com`;
+}
+
 /** A ticket admits its holder for the release it queued for, until the next one. */
 export function ticketValid(ctx: AgentContext, ticket: { releaseAt: number } | undefined): boolean {
   if (!ticket) return false;

@@ -48,7 +48,7 @@ const CASES: Record<string, Expected[]> = {
     [20, 15, 'population.scalpers[0].agents', 'expected a whole number, got a decimal number (2.5)'],
   ],
   'release-kind.yaml': [[9, 20, 'policy.release.kind',
-    'expected one of "weekly" | "random" | "continuous" | "lottery" | "waiting-room", got a string ("randum")', 'did you mean "random"?']],
+    'expected one of "weekly" | "random" | "batch" | "continuous" | "lottery" | "waiting-room", got a string ("randum")', 'did you mean "random"?']],
   'reserved-policy-name.yaml': [[11, 3, 'policies.baseline',
     'invalid key "baseline": "baseline" is the name of the scenario\'s own policy; pick another name']],
   'registry-counter.yaml': [[13, 44, 'policies.national-module.measures.registryCheck.counters[1]',

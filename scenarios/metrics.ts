@@ -67,6 +67,14 @@ export function isMetricName(x: unknown): x is MetricName {
   return typeof x === 'string' && Object.hasOwn(ENTRIES, x);
 }
 
+/**
+ * Windows of the per-release series (result.json `series.releases[].botShareWithin`): the share of
+ * each release's slots first booked by scalpers within N minutes of it, for each N here. One
+ * minute is a bot's reach, ten a person's who was waiting at the screen, an hour everyone's who
+ * came that evening.
+ */
+export const RELEASE_CAPTURE_MINUTES = [1, 10, 60] as const;
+
 /** The nearest value inside the domain: a confidence bound past 0 % or 100 % is shown at the edge. */
 export function clampToDomain(domain: MetricDomain, x: number): number {
   const low = Math.max(domain.min, x);

@@ -18,10 +18,11 @@ function slotsPerWeek(s: Scenario): number {
 }
 
 describe('shipped scenarios', () => {
-  it('are the nine the documentation names', () => {
+  it('are the eleven the documentation names', () => {
     expect(SHIPPED).toEqual([
-      'scenarios/herault-2019-live.yaml', 'scenarios/herault-2019-measures.yaml', 'scenarios/herault-2019.yaml',
-      'scenarios/live-smoke.yaml', 'scenarios/lottery.yaml', 'scenarios/matrix.yaml', 'scenarios/national-module-2019.yaml', 'scenarios/supply-sweep.yaml',
+      'scenarios/batch-release.yaml', 'scenarios/herault-2019-live.yaml', 'scenarios/herault-2019-measures.yaml', 'scenarios/herault-2019.yaml',
+      'scenarios/horizon.yaml', 'scenarios/live-smoke.yaml', 'scenarios/lottery.yaml', 'scenarios/matrix.yaml', 'scenarios/national-module-2019.yaml',
+      'scenarios/supply-sweep.yaml',
       'scenarios/waiting-room.yaml',
     ]);
   });
@@ -71,7 +72,7 @@ describe('shipped scenarios', () => {
     const s = loadScenario('scenarios/matrix.yaml');
     const policies = effectivePolicies(s);
     expect(policies.map((p) => p.name)).toEqual([
-      'baseline', 'random-release', 'batch-release', 'herault-measures', 'national-module', 'lottery', 'waiting-room',
+      'baseline', 'random-release', 'frequent-random-release', 'batch-release', 'herault-measures', 'national-module', 'lottery', 'waiting-room',
     ]);
     expect(s.replications).toBe(20);
     expect(durationMs(s.duration)).toBeLessThanOrEqual(26 * WEEK_MS);

@@ -103,7 +103,7 @@ export function* reseller(ctx: CrewContext, plan: ResellerPlan): Generator<Actio
 const RUSH_IF_SLOWER_THAN_MS = 30_000;
 
 function announcedRush(ctx: CrewContext, mem: BotMemory): number | undefined {
-  if (ctx.rules.release !== 'weekly' || crewPollTiming(ctx.crew).everyMs < RUSH_IF_SLOWER_THAN_MS) return undefined;
+  if ((ctx.rules.release !== 'weekly' && ctx.rules.release !== 'batch') || crewPollTiming(ctx.crew).everyMs < RUSH_IF_SLOWER_THAN_MS) return undefined;
   const release = ctx.announcedRelease(ctx.now() - 2000);
   if (release === undefined || mem.rushed === release) return undefined;
   // a second or two after the hour, as a person refreshing the page

@@ -23,7 +23,7 @@ describe('guichet validate', () => {
     expect(r.out.split('\n')).toEqual([
       'ok  scenarios/fixtures/good/minimal.yaml  (minimal, 1 policy, 1 group, 1 crew)',
       'ok  scenarios/fixtures/good/minimal.json  (minimal, 1 policy, 1 group, 1 crew)',
-      'ok  scenarios/matrix.yaml  (Hérault 2019 — every measure side by side, 7 policies, 5 groups, 4 crews)',
+      'ok  scenarios/matrix.yaml  (Hérault 2019 — every measure side by side, 8 policies, 5 groups, 4 crews)',
       '',
     ]);
     expect(r.err).toBe('');

@@ -18,7 +18,7 @@ import type { Action, Outcome } from '../../bots/actions.js';
 
 /** The actions that are requests to the target, made over the agent's network identity. */
 export type TargetAction = Extract<Action, {
-  kind: 'list' | 'captcha' | 'book' | 'confirm' | 'cancel' | 'register' | 'lotteryResult' | 'joinRoom' | 'ticket';
+  kind: 'list' | 'captcha' | 'book' | 'bookingResult' | 'confirm' | 'cancel' | 'register' | 'lotteryResult' | 'joinRoom' | 'ticket';
 }>;
 
 /** Showing a convocation at the counter: not a web request, so no network identity. */

@@ -10,7 +10,7 @@ import type { Outcome } from '../../bots/actions.js';
 import type { AgentNet, CheckInAction, LiveDriver, TargetAction, WireAnswer } from '../drivers/driver.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { LiveRoute } from '../measure/live-types.js';
-import { observeOutcome } from '../measure/observe-outcome.js';
+import { observeEntry, observeOutcome } from '../measure/observe-outcome.js';
 import type { InventoryChanges } from '../polls/inventory-changes.js';
 import { CHECK_MS, LEGIT, POLL, RESUME, TIMEOUT, type AgentRun, type INBOX_NOW } from '../agents/agent-run.js';
 import { AgentStepper, type StepperParts, type WatchAction } from '../run/agent-stepper.js';
@@ -158,16 +158,25 @@ export class LiveRunner extends AgentStepper {
     else this.step(agent, out);
   }
 
+  /** batch closes a tick is scheduled at already */
+  private readonly batchTicks = new Set<number>();
+
   /** What an answer tells the metrics and the harness's ledger (as run/target-requests.ts does in virtual time). */
   private observe(agent: AgentRun, a: TargetAction, out: Outcome): void {
     const { recorder, registry, ledger, changes } = this.parts;
     if (agent.kind === LEGIT) observeOutcome(recorder, agent.local, a, out);
+    observeEntry(recorder, a, out, this.parts.scheduler.now);
     if (out.kind === 'registered') registry.registrants.set(out.registrationId, agent);
     if (out.kind === 'booked') {
       ledger.booked(out.convocation);
       if (out.confirmBy !== undefined) this.parts.tickAt(out.confirmBy + 1);
     }
     if (out.kind === 'lottery' && out.convocation) ledger.booked(out.convocation);
+    // batch release: the target serves the batch when it closes, before its decisions are read
+    if (out.kind === 'pending' && !this.batchTicks.has(out.decideAt)) {
+      this.batchTicks.add(out.decideAt);
+      this.parts.tickAt(out.decideAt);
+    }
     changes.flush();
   }
 }

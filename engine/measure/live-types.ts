@@ -10,7 +10,7 @@
 export const LIVE_SCHEMA = 'guichet.live/v1' as const;
 
 /** The routes of a live run: one per kind of target action, whatever HTTP requests a driver makes for it. */
-export const LIVE_ROUTES = ['list', 'captcha', 'book', 'confirm', 'cancel', 'register', 'lotteryResult', 'joinRoom', 'ticket', 'checkIn'] as const;
+export const LIVE_ROUTES = ['list', 'captcha', 'book', 'bookingResult', 'confirm', 'cancel', 'register', 'lotteryResult', 'joinRoom', 'ticket', 'checkIn'] as const;
 export type LiveRoute = (typeof LIVE_ROUTES)[number];
 
 /** Latency in ms over a set of requests; all zero when count is 0. */

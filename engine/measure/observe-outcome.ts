@@ -1,6 +1,6 @@
 /**
  * What a legit user's request outcome tells the metrics: the measure that refused them
- * (collateral), and whether they now hold a slot.
+ * (collateral), and whether they now hold a slot; and, for anyone, a lottery entry.
  */
 import type { Action, Outcome, RefusalCode } from '../../bots/actions.js';
 import type { CollateralMeasure } from './result-types.js';
@@ -17,6 +17,13 @@ const MEASURE_OF: Partial<Record<RefusalCode, CollateralMeasure>> = {
   REGISTRY_MISMATCH: 'registryCheck',
   NOT_ADMITTED: 'waitingRoom',
 };
+
+/** A lottery registration's answer, whoever sent it: an entry kept, or one refused as a duplicate. */
+export function observeEntry(recorder: Recorder, a: Action, out: Outcome, at: number): void {
+  if (a.kind !== 'register') return;
+  if (out.kind === 'registered') recorder.lotteryEntry(true, at);
+  else if (out.kind === 'rejected' && out.rejected === 'ALREADY_REGISTERED') recorder.lotteryEntry(false, at);
+}
 
 export function observeOutcome(recorder: Recorder, legit: number, a: Action, out: Outcome): void {
   if (out.kind === 'rejected') {

@@ -69,6 +69,9 @@ export class Recorder {
   cumBots = 0;
   readonly daily: { day: number; bookedByLegit: number; bookedByBots: number; waitingUsers: number }[] = [];
 
+  // --- lottery, after warm-up: entries for an open draw, those kept after de-duplication, those drawn ---
+  readonly lottery = { entries: 0, deduplicated: 0, drawn: 0 };
+
   constructor(legitCount: number, crewCount: number, readonly warmupEnd: number) {
     this.group = new Int32Array(legitCount);
     this.arrival = new Float64Array(legitCount);
@@ -119,6 +122,18 @@ export class Recorder {
   slotServed(slotId: string): void {
     const rec = this.slots.get(slotId);
     if (rec) rec.served = true;
+  }
+
+  /** A registration for an open draw (people's and crews'): kept, or refused as a second entry of the same person. */
+  lotteryEntry(kept: boolean, at: number): void {
+    if (at < this.warmupEnd) return;
+    this.lottery.entries++;
+    if (kept) this.lottery.deduplicated++;
+  }
+
+  /** A registration the draw gave a slot. */
+  lotteryDrawn(at: number): void {
+    if (at >= this.warmupEnd) this.lottery.drawn++;
   }
 
   /** A convocation sold to a second buyer. */

@@ -9,6 +9,7 @@ import { groupTraits } from '../../bots/personas.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import type { Policy } from '../../target/domain/policy.js';
 import type { Recorder } from './recorder.js';
+import { releasePoint } from './release-series.js';
 import {
   COLLATERAL_MEASURES, type CollateralMeasure, type CrewMetrics, type GroupMetrics, type MetricName, type ReplicationResult,
 } from './result-types.js';
@@ -180,20 +181,12 @@ export function computeResult(x: MetricsInput): ReplicationResult {
       requests: r.requests, botRequests: r.botRequests, elidedPolls: r.elidedPolls,
       refusedAtCounter: Object.fromEntries(Object.entries(r.refusedAtCounter).sort(([a], [b]) => (a < b ? -1 : 1))),
       doubleSold: r.doubleSold,
+      ...(x.policy.release.kind === 'lottery' ? { lottery: { ...r.lottery } } : {}),
     },
     waitDaysHistogram: histogram,
     series: {
       daily: r.daily.map((d) => ({ ...d })),
-      releases: r.batches.map((b) => {
-        const firsts = b.slots.filter((s) => s.firstBy >= 0);
-        const last = firsts.reduce((m, s) => Math.max(m, s.firstBookedAt), b.at);
-        return {
-          day: (b.at - start) / DAY,
-          released: b.slots.length,
-          sellOutMinutes: b.slots.length > 0 && firsts.length === b.slots.length ? (last - b.at) / 60_000 : null,
-          botShare: b.slots.length > 0 ? firsts.filter((s) => s.firstBy === 1).length / b.slots.length : 0,
-        };
-      }),
+      releases: r.batches.map((b) => releasePoint(b, start)),
     },
   };
 }

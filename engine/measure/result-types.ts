@@ -102,6 +102,24 @@ export interface ReleasePoint {
   sellOutMinutes: number | null;
   /** share of the batch first booked by scalpers */
   botShare: number;
+  /**
+   * share of the batch first booked by scalpers within N minutes of the release, keyed by N (the
+   * catalogue's RELEASE_CAPTURE_MINUTES); absent in older files
+   */
+  botShareWithin?: Record<string, number>;
+  /** minutes from the release until 50 % / 90 % of its slots were first booked (by anyone); null when never; absent in older files */
+  minutesTo50?: number | null;
+  minutesTo90?: number | null;
+}
+
+/** A lottery's entries over the measured period (after the warm-up). */
+export interface LotteryCounts {
+  /** registrations sent for an open draw, by people and crews */
+  entries: number;
+  /** entries kept after de-duplication (the others were refused as the same person's second entry) */
+  deduplicated: number;
+  /** kept entries the draw gave a slot */
+  drawn: number;
 }
 
 export interface ReplicationResult {
@@ -123,6 +141,8 @@ export interface ReplicationResult {
     elidedPolls: number;
     refusedAtCounter: Record<string, number>;
     doubleSold: number;
+    /** under a lottery only; absent in older files */
+    lottery?: LotteryCounts;
   };
   /** waitDays histogram of served legit users: index = whole days, value = count */
   waitDaysHistogram: number[];
@@ -159,6 +179,8 @@ export interface RunResult {
     file: string;
     start: string;
     durationDays: number;
+    /** the warm-up: metrics count people arriving and slots released after it; absent in older files */
+    warmupDays?: number;
     /** the metric policies are ranked on, with its direction */
     objective: { metric: MetricName; higherIsBetter: boolean };
     /** figures behind the numbers (free text lines from the scenario's `sources`) */

@@ -65,6 +65,7 @@ export function assembleRun(
       file,
       start: seeded.start,
       durationDays: durationMs(seeded.duration) / 86_400_000,
+      warmupDays: durationMs(seeded.warmup) / 86_400_000,
       objective: seeded.objective,
       sources: seeded.sources.map((t) => t.en),
       assumptions: seeded.assumptions.map((t) => t.en),

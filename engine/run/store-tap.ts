@@ -30,6 +30,7 @@ export function storeTap(
       recorder.booked(b.slotId, b.id, who, scheduler.now);
       const cost = who?.kind === BOT ? costPerBooking[who.owner] ?? 0 : 0;
       if (cost > 0) recorder.cost(who?.owner ?? -1, cost, scheduler.now);
+      if (b.ip === 'lottery') recorder.lotteryDrawn(scheduler.now);
     },
     statusChanged: (b, status) => {
       if (LIVE_STATUSES.includes(status)) return;

@@ -9,7 +9,7 @@ import type { Outcome } from '../../bots/actions.js';
 import type { AgentNet, SyncDriver, TargetAction } from '../drivers/driver.js';
 import type { SimOracle } from '../drivers/sim-oracle.js';
 import type { EventHandler, Scheduler } from '../kernel/scheduler.js';
-import { observeOutcome } from '../measure/observe-outcome.js';
+import { observeEntry, observeOutcome } from '../measure/observe-outcome.js';
 import type { Recorder } from '../measure/recorder.js';
 import type { InventoryChanges } from '../polls/inventory-changes.js';
 import { LEGIT, type AgentRun } from '../agents/agent-run.js';
@@ -25,12 +25,21 @@ export class TargetRequests implements EventHandler {
     private readonly changes: InventoryChanges,
   ) {}
 
+  /** batch closes a tick is scheduled at already (one tick serves the whole batch) */
+  private readonly batchTicks = new Set<number>();
+
   /** A request of `agent` reaching the target now. */
   exec(agent: AgentRun, a: TargetAction): Outcome {
     const out = this.driver.perform(this.registry.nets[agent.index] as AgentNet, a);
     if (agent.kind === LEGIT) observeOutcome(this.recorder, agent.local, a, out);
+    observeEntry(this.recorder, a, out, this.scheduler.now);
     if (out.kind === 'registered') this.registry.registrants.set(out.registrationId, agent);
     if (out.kind === 'booked' && out.confirmBy !== undefined) this.tickAt(out.confirmBy + 1);
+    // batch release: the batch is served when it closes, before anyone reads its decision
+    if (out.kind === 'pending' && !this.batchTicks.has(out.decideAt)) {
+      this.batchTicks.add(out.decideAt);
+      this.tickAt(out.decideAt);
+    }
     this.changes.flush();
     return out;
   }
@@ -50,6 +59,7 @@ export class TargetRequests implements EventHandler {
 
   private readonly extraTick: EventHandler = {
     fire: () => {
+      this.batchTicks.delete(this.scheduler.now);
       this.oracle.tick();
       this.changes.flush();
     },

@@ -90,6 +90,7 @@ export const LIVE_CATALOGUE = {
   'route.cancel': { en: 'cancellation', fr: 'annulation' },
   'route.register': { en: 'lottery registration', fr: 'inscription au tirage' },
   'route.lotteryResult': { en: 'lottery result', fr: 'résultat du tirage' },
+  'route.bookingResult': { en: 'batch decision', fr: 'décision du lot' },
   'route.joinRoom': { en: 'joining the waiting room', fr: 'entrée en file d’attente' },
   'route.ticket': { en: 'waiting-room ticket', fr: 'ticket de file d’attente' },
   'route.checkIn': { en: 'check-in at the counter', fr: 'passage au guichet' },

@@ -7,8 +7,9 @@ import { checkChallengeAnswer } from './captcha.js';
 import { DomainError } from './errors.js';
 import { sameName } from './names.js';
 import type { Policy } from './policy.js';
-import type { Registry, Store } from './ports.js';
-import type { Identity, RequestContext, Slot } from './types.js';
+import type { IdSource, Registry, Store } from './ports.js';
+import { durationMs } from './time-units.js';
+import type { Booking, Identity, RequestContext, Slot } from './types.js';
 
 export interface BookRequest {
   slotId: string;
@@ -40,11 +41,30 @@ export function checkCaptcha(store: Store, policy: Policy, ctx: RequestContext, 
   if (!checkChallengeAnswer(c, given.answer)) throw new DomainError('CAPTCHA_INVALID', 'wrong captcha answer', 'captcha.answer');
 }
 
-export function checkSlot(store: Store, slotId: string, now: number): Slot {
+/** The slot exists and is online: what a batched request is checked for on arrival. */
+export function checkSlotOnline(store: Store, slotId: string, now: number): Slot {
   const slot = store.getSlot(slotId);
   if (!slot) throw new DomainError('NOT_FOUND', `no slot ${slotId}`, 'slotId');
   if (slot.state !== 'released' || slot.start <= now) throw new DomainError('SLOT_NOT_RELEASED', 'this slot cannot be booked', 'slotId');
+  return slot;
+}
+
+export function checkSlot(store: Store, slotId: string, now: number): Slot {
+  const slot = checkSlotOnline(store, slotId, now);
   if (store.liveBookingForSlot(slotId)) throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
+  return slot;
+}
+
+/**
+ * A batched request at its batch's close: the slot asked for or, when a request drawn before it
+ * took that one, the next free slot of the same counter starting no earlier (one slot per request).
+ */
+export function slotAtClose(store: Store, slotId: string, at: number): Slot {
+  const asked = store.getSlot(slotId);
+  if (!asked) throw new DomainError('NOT_FOUND', `no slot ${slotId}`, 'slotId');
+  const free = asked.state === 'released' && asked.start > at && !store.liveBookingForSlot(asked.id);
+  const slot = free ? asked : store.availableSlots(asked.counter, Math.max(at, asked.start - 1), 1)[0];
+  if (!slot) throw new DomainError('SLOT_TAKEN', 'every slot of this counter from this date on went to requests drawn before yours', 'slotId');
   return slot;
 }
 
@@ -66,4 +86,27 @@ export function checkRegistry(policy: Policy, registry: Registry | undefined, co
   if (!holder || !sameName(holder, identity)) {
     throw new DomainError('REGISTRY_MISMATCH', 'this AGDREF number does not match the name given', 'identity.agdref');
   }
+}
+
+/** What the form's fields become once their surrounding spaces are dropped. */
+export function trimmed(i: Identity): Identity {
+  const out: Identity = { firstName: i.firstName.trim(), lastName: i.lastName.trim(), email: i.email.trim() };
+  if (i.phone !== undefined) out.phone = i.phone.trim();
+  if (i.agdref !== undefined) out.agdref = i.agdref.trim();
+  return out;
+}
+
+/** The booking a request that passed every check makes (held until confirmed when the measure is on). */
+export function newBooking(ids: IdSource, policy: Policy, ctx: RequestContext, req: BookRequest, slot: Slot, now: number): Booking {
+  const confirm = policy.measures.emailConfirmation;
+  const booking: Booking = {
+    id: ids.next('b'), slotId: slot.id, counter: slot.counter, slotStart: slot.start,
+    identity: req.identity, token: ids.secret(), status: confirm ? 'held' : 'confirmed',
+    createdAt: now, ip: ctx.ip, session: ctx.session,
+  };
+  if (confirm) {
+    booking.confirmCode = ids.secret().slice(0, 8);
+    booking.confirmBy = now + durationMs(confirm.within);
+  }
+  return booking;
 }

@@ -4,8 +4,9 @@
  * store are injected; it knows nothing of HTTP or of the harness.
  */
 import {
-  checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, type BookRequest,
+  checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, newBooking, trimmed, type BookRequest,
 } from './booking-rules.js';
+import { BatchDesk, type BatchRequestView } from './batch-desk.js';
 import { makeChallenge } from './captcha.js';
 import { checkInAtCounter } from './check-in.js';
 import { EntryDesk, type LotteryResult } from './entry-desk.js';
@@ -21,6 +22,7 @@ import {
 } from './views.js';
 
 export type { BookRequest } from './booking-rules.js';
+export type { BatchRequestView } from './batch-desk.js';
 export type { TargetSettings, TickReport } from './schedule-runner.js';
 
 export interface TargetDeps {
@@ -36,19 +38,13 @@ export interface TargetDeps {
 /** A booking request that passed every check, waiting to be written. */
 export interface PreparedBooking { booking: Booking }
 
-function trimmed(i: Identity): Identity {
-  const out: Identity = { firstName: i.firstName.trim(), lastName: i.lastName.trim(), email: i.email.trim() };
-  if (i.phone !== undefined) out.phone = i.phone.trim();
-  if (i.agdref !== undefined) out.agdref = i.agdref.trim();
-  return out;
-}
-
 export class BookingTarget {
   private current: TargetSettings;
   private readonly runner: ScheduleRunner;
   private ipBuckets: TokenBuckets | undefined;
   private sessionBuckets: TokenBuckets | undefined;
   private readonly desk: EntryDesk;
+  private readonly batches: BatchDesk;
 
   constructor(private readonly deps: TargetDeps, settings: TargetSettings) {
     this.current = settings;
@@ -56,6 +52,10 @@ export class BookingTarget {
     this.desk = new EntryDesk({
       store: deps.store, ids: deps.ids, registry: deps.registry, seed: deps.seed,
       settings: () => this.current, lastRelease: () => this.runner.lastRelease,
+    });
+    this.batches = new BatchDesk({
+      store: deps.store, ids: deps.ids, random: deps.random, registry: deps.registry, settings: () => this.current, lastRelease: () => this.runner.lastRelease,
+      write: (ctx, req, slot, at) => this.commitBooking({ booking: newBooking(this.deps.ids, this.current.policy, ctx, req, slot, at) }),
     });
     this.resetBuckets();
   }
@@ -65,6 +65,7 @@ export class BookingTarget {
   setSettings(s: TargetSettings): void {
     this.current = s;
     this.desk.clear();
+    this.batches.clear();
     this.resetBuckets();
   }
 
@@ -130,7 +131,11 @@ export class BookingTarget {
     return this.commitBooking(this.prepareBooking(ctx, req));
   }
 
+  /** Batch release: a booking request is collected, not served (requestBooking). */
+  batched(): boolean { return this.current.policy.release.kind === 'batch'; }
+
   prepareBooking(ctx: RequestContext, raw: BookRequest): PreparedBooking {
+    if (this.batched()) throw new DomainError('NOT_OPEN', 'bookings are served in batches here: submit a booking request and read its decision', 'slotId');
     this.admit(ctx);
     const req = { ...raw, identity: trimmed(raw.identity) };
     const { policy } = this.current;
@@ -142,18 +147,17 @@ export class BookingTarget {
     this.desk.checkAdmitted(ctx, slot.counter, req.ticket, now);
     checkIdentityLimit(store, policy, req.identity);
     checkRegistry(policy, this.deps.registry, slot.counter, req.identity);
-    const confirm = policy.measures.emailConfirmation;
-    const booking: Booking = {
-      id: this.deps.ids.next('b'), slotId: slot.id, counter: slot.counter, slotStart: slot.start,
-      identity: req.identity, token: this.deps.ids.secret(), status: confirm ? 'held' : 'confirmed',
-      createdAt: now, ip: ctx.ip, session: ctx.session,
-    };
-    if (confirm) {
-      booking.confirmCode = this.deps.ids.secret().slice(0, 8);
-      booking.confirmBy = now + durationMs(confirm.within);
-    }
-    return { booking };
+    return { booking: newBooking(this.deps.ids, policy, ctx, req, slot, now) };
   }
+
+  /** Batch release: the request joins the open batch; its decision comes when the batch closes (bookingRequest). */
+  requestBooking(ctx: RequestContext, raw: BookRequest): BatchRequestView {
+    this.admit(ctx);
+    return this.batches.submit(ctx, { ...raw, identity: trimmed(raw.identity) }, this.now());
+  }
+
+  /** The decision on a batched booking request (pending until its batch closes). */
+  bookingRequest(ctx: RequestContext, id: string): BatchRequestView { this.admit(ctx); return this.batches.result(ctx, id); }
 
   commitBooking({ booking }: PreparedBooking): BookingReceipt {
     const { store } = this.deps;
@@ -227,8 +231,10 @@ export class BookingTarget {
 
   ticket(id: string): TicketView { return this.desk.ticket(id); }
 
-  tick(): TickReport { return this.runner.tick(this.now()); }
-  nextDueAt(): number { return this.runner.nextDueAt(); }
+  /** Batches that closed are served before the schedule runs (a release at the same instant starts the next batch). */
+  tick(): TickReport { return this.runAt(this.now()); }
+  private runAt(now: number): TickReport { return { decided: this.batches.closeDue(now), ...this.runner.tick(now) }; }
+  nextDueAt(): number { return Math.min(this.runner.nextDueAt(), this.batches.nextClose() ?? Infinity); }
   releaseNow(): string[] { return this.runner.releaseNow(this.now()); }
   ledger(): Booking[] { return this.deps.store.ledger(); }
   mailFor(email: string): Mail[] { return this.deps.store.mailFor(email); }
@@ -236,6 +242,7 @@ export class BookingTarget {
   reset(): void {
     this.deps.store.reset();
     this.desk.clear();
+    this.batches.clear();
     this.runner.restart(this.now());
     this.resetBuckets();
   }

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'NOT_OPEN',            // lottery registration or waiting room closed for this counter
   'ALREADY_REGISTERED',  // lottery: one registration per identity
   'NOT_ADMITTED',        // waiting room: the ticket's turn has not come
+  'REQUEST_PENDING',     // batch release: this session has a request in the open batch already
   'UNAUTHORIZED',        // admin routes without a valid bearer token
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE', // a body that is not application/json on a JSON route

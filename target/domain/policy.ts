@@ -85,6 +85,20 @@ export const ReleaseSchema = z.discriminatedUnion('kind', [
     horizon: Horizon,
   }),
   z.strictObject({
+    /**
+     * True batch release (Budish, Cramton & Shim 2015): slots go online weekly as `weekly` does,
+     * but a booking request is not served on arrival. Requests are collected for `interval`
+     * (batches start at the release), then served in a seeded random order at the batch's end,
+     * one slot per request: being first within a batch is worth nothing.
+     */
+    kind: z.literal('batch'),
+    day: Weekday,
+    at: ClockTime,
+    interval: durationUpTo('1d').refine((d) => !DURATION_RE.test(d) || durationMs(d) >= 1000, 'must be at least "1s"')
+      .describe('booking requests are collected this long, then served in random order, "1s" to "1d"'),
+    horizon: Horizon,
+  }),
+  z.strictObject({
     kind: z.literal('continuous'),
     horizon: Horizon,
   }),

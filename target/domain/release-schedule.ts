@@ -89,6 +89,7 @@ export function releaseInstants(release: ReleaseConfig, from: number, to: number
   if (!(to > from)) return out;
   switch (release.kind) {
     case 'weekly':
+    case 'batch':
     case 'waiting-room':
     case 'lottery':
       for (let t = nextWeeklyInstant(from, release.day, release.at); t <= to; t = nextWeeklyInstant(t, release.day, release.at)) {

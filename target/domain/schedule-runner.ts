@@ -19,6 +19,8 @@ export interface TickReport {
   purged: number;
   expired: number;
   closed: number;
+  /** batch release: booking requests decided (booked or refused) at the batches that closed */
+  decided?: number;
 }
 
 const WEEK = 604_800_000;

@@ -13,6 +13,10 @@ import {
 const ms = z.number().int().describe('epoch milliseconds (target clock)');
 const Status = z.enum(['held', 'confirmed', 'cancelled', 'expired', 'purged', 'used']);
 
+const BookingView = z.strictObject({
+  id: z.string(), slotId: z.string(), counter: z.string(), slotStart: ms, status: Status, name: z.string(), createdAt: ms,
+});
+
 export const ResponseSchemas = {
   Error: z.strictObject({
     error: z.strictObject({
@@ -27,9 +31,7 @@ export const ResponseSchemas = {
   Challenge: z.strictObject({
     id: z.string(), kind: z.enum(['challenge', 'proof-of-work']), prompt: z.string(), difficulty: z.number().int().optional(), expiresAt: ms,
   }),
-  Booking: z.strictObject({
-    id: z.string(), slotId: z.string(), counter: z.string(), slotStart: ms, status: Status, name: z.string(), createdAt: ms,
-  }),
+  Booking: BookingView,
   Convocation: z.strictObject({
     bookingId: z.string(), slotId: z.string(), counter: z.string(), counterLabel: z.string(), slotStart: ms, desk: z.number().int(),
     firstName: z.string(), lastName: z.string(), status: Status, confirmBy: ms.optional().describe('while held: the confirmation deadline'),
@@ -39,6 +41,13 @@ export const ResponseSchemas = {
     token: z.string().optional(),
   }),
   Ticket: z.strictObject({ id: z.string(), counter: z.string(), releaseAt: ms, position: z.number().int().optional(), admitAt: ms.optional() }),
+  BookingRequest: z.strictObject({
+    id: z.string(), slotId: z.string().describe('the slot asked for'), closesAt: ms.describe('when the batch is served; read the decision from then on'),
+    status: z.enum(['pending', 'booked', 'refused']),
+    receipt: z.strictObject({ booking: BookingView, token: z.string(), confirmBy: ms.optional() }).optional()
+      .describe('booked: the receipt (the slot asked for, or the next free one of its counter when a request drawn earlier took it)'),
+    refused: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }).optional(),
+  }),
 };
 const R = ResponseSchemas;
 export const ResponseBodies = {
@@ -56,6 +65,7 @@ export const ResponseBodies = {
   }),
   RegistrationOut: z.strictObject({ registration: R.Registration }),
   TicketOut: z.strictObject({ ticket: R.Ticket }),
+  BookingRequestOut: z.strictObject({ request: R.BookingRequest }),
   ReleaseOut: z.strictObject({
     released: z.number().int().describe('slots put online by this call'),
     byCounter: z.record(z.string(), z.number().int()).describe('released slots per counter (every counter listed)'),
@@ -119,8 +129,21 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/captcha': { post: { summary: 'Issue a captcha bound to this session', responses: { ...ok(201, 'ChallengeIssued'), ...errors(429) } } },
       '/api/bookings': {
         post: {
-          summary: 'Book a slot', requestBody: body('BookBody'),
-          responses: { ...ok(201, 'Receipt', 'booked'), ...errors(400, 403, 404, 409, 413, 415, 422, 429) },
+          summary: 'Book a slot (under a batch release: submit a request, decided when its batch closes)', requestBody: body('BookBody'),
+          description: 'First come, first served policies answer 201 with the receipt. Under a batch release (release.kind: batch) the '
+            + 'request is collected: 202 with the request, its Location and `closesAt`; at that instant the batch is served in a random '
+            + 'order, one slot per request, and GET /api/booking-requests/{id} gives the decision. One pending request per session and batch '
+            + '(409 REQUEST_PENDING).',
+          responses: {
+            ...ok(201, 'Receipt', 'booked'), ...ok(202, 'BookingRequestOut', 'batch release: collected, decided at closesAt'),
+            ...errors(400, 403, 404, 409, 413, 415, 422, 429),
+          },
+        },
+      },
+      '/api/booking-requests/{id}': {
+        get: {
+          summary: 'Batch release: the decision on a booking request (pending until its batch closes; only for the session that asked)',
+          parameters: [pathParam('id')], responses: { ...ok(200, 'BookingRequestOut'), ...errors(404, 429) },
         },
       },
       '/api/bookings/{id}/convocation': {

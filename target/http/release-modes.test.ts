@@ -1,5 +1,6 @@
-/** Lottery and waiting room over HTTP: JSON API and pages, with the target's clock moved by hand. */
+/** Lottery, waiting room and batch release over HTTP: JSON API and pages, with the target's clock moved by hand. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { ResponseBodies } from './openapi.js';
 import { config, MONDAY, person, session, startTest, type TestTarget } from './test-support/http-fixture.js';
 
 const HOUR = 3_600_000;
@@ -73,5 +74,36 @@ describe('waiting room', () => {
     expect(page.text).toContain('Votre position : 2.');
     t.clockAt.t = SUNDAY_20H + 61_000;
     expect((await t.call('GET', `/file/${second.id}`)).text).toContain(`/guichets/renewal?ticket=${second.id}`);
+  });
+});
+
+describe('batch release', () => {
+  it('answers 202 with a request, decides it when the batch closes, and shows the decision to its session only', async () => {
+    t = await startTest({ config: config({ release: { kind: 'batch', day: 'sun', at: '20:00', interval: '10m', horizon: '2w' } }) });
+    t.clockAt.t = SUNDAY_20H + 60_000;
+    const slots = await t.call('GET', '/api/counters/renewal/slots?limit=1', { headers: session(3) });
+    const slotId = slots.body.slots[0].id as string;
+    const asked = await Promise.all([1, 2].map((n) => t!.call('POST', '/api/bookings', { headers: session(n), json: { slotId, identity: person(n) } })));
+    for (const a of asked) {
+      expect(a.status).toBe(202);
+      ResponseBodies.BookingRequestOut.parse(a.body);
+      expect(a.body.request).toMatchObject({ slotId, status: 'pending', closesAt: SUNDAY_20H + 10 * 60_000 });
+      expect(a.headers['location']).toBe(`/api/booking-requests/${a.body.request.id}`);
+    }
+    const again = await t.call('POST', '/api/bookings', { headers: session(1), json: { slotId, identity: person(1) } });
+    expect([again.status, again.body.error.code]).toEqual([409, 'REQUEST_PENDING']);
+    const early = await t.call('GET', `/api/booking-requests/${asked[0]!.body.request.id}`, { headers: session(1) });
+    expect(early.body.request.status).toBe('pending');
+
+    t.clockAt.t = SUNDAY_20H + 10 * 60_000;
+    const decided = await Promise.all(asked.map((a, i) => t!.call('GET', `/api/booking-requests/${a.body.request.id}`, { headers: session(i + 1) })));
+    for (const d of decided) ResponseBodies.BookingRequestOut.parse(d.body);
+    const booked = decided.map((d) => d.body.request.receipt.booking.slotId as string);
+    expect(decided.map((d) => d.body.request.status)).toEqual(['booked', 'booked']);
+    // one slot per request: one got the slot asked for, the other the next free one
+    expect(new Set(booked).size).toBe(2);
+    expect(booked).toContain(slotId);
+    const other = await t.call('GET', `/api/booking-requests/${asked[0]!.body.request.id}`, { headers: session(2) });
+    expect(other.status).toBe(404);
   });
 });

@@ -11,7 +11,7 @@
  * - TOKEN_INVALID is 403, not 401: the booking token is a capability in the request, not an
  *   authentication scheme (401 promises a WWW-Authenticate challenge).
  * - state conflicts (SLOT_TAKEN, SLOT_NOT_RELEASED, LIMIT_REACHED, BOOKING_NOT_ACTIVE, NOT_OPEN,
- *   ALREADY_REGISTERED) are 409: retrying the same request will not help until the state changes.
+ *   ALREADY_REGISTERED, REQUEST_PENDING) are 409: retrying the same request will not help until the state changes.
  * - protocol mistakes get the status an HTTP client library knows: a body that is not
  *   application/json is 415 (with `Accept: application/json`), a known path asked with another
  *   method is 405 (with `Allow`), not a 422 about missing fields or a 404.
@@ -40,6 +40,7 @@ export const STATUS_BY_CODE: Readonly<Record<HttpErrorCode, number>> = {
   NOT_OPEN: 409,
   ALREADY_REGISTERED: 409,
   NOT_ADMITTED: 403,
+  REQUEST_PENDING: 409,
   UNAUTHORIZED: 401,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -88,6 +88,8 @@ export class FormsDriver implements LiveDriver {
       case 'joinRoom': return this.joinRoom(net, a.counter);
       case 'lotteryResult': return this.lotteryResult(net, a);
       case 'ticket': return this.api.perform(net, a);
+      // the pages have no batch-release form yet: a batched decision is read over the JSON API
+      case 'bookingResult': return this.api.perform(net, a);
     }
   }
 

@@ -24,6 +24,7 @@ export const REFUSAL_MESSAGES: ReadonlyArray<readonly [string, ErrorCode]> = [
   ['Les inscriptions ne sont pas ouvertes pour ce guichet.', 'NOT_OPEN'],
   ['Vous êtes déjà inscrit pour ce tirage.', 'ALREADY_REGISTERED'],
   ['Votre tour dans la file d’attente n’est pas encore venu.', 'NOT_ADMITTED'],
+  ['Vous avez déjà une demande en attente pour ce lot.', 'REQUEST_PENDING'],
   ['Accès réservé.', 'UNAUTHORIZED'],
   ['La demande est trop volumineuse.', 'PAYLOAD_TOO_LARGE'],
   ['Le format de la demande n’est pas accepté.', 'UNSUPPORTED_MEDIA_TYPE'],

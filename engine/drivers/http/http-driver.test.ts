@@ -207,3 +207,24 @@ describe('reading the confirmation mail', () => {
     expect(confirmCodeOf({ nope: 1 }, 'b1')).toBeUndefined();
   });
 });
+
+describe('HTTP driver: batch release', () => {
+  it('a booking is pending until its batch closes, then bookingResult gives the booking or the refusal', async () => {
+    const { t, d } = await start({ release: { kind: 'batch', day: 'sun', at: '20:00', interval: '1h', horizon: '2w' } });
+    t.clockAt.t = SUNDAY_20H + 1000;
+    const slot = slotsOf((await d.perform(net(1), { kind: 'list', counter: 'renewal', limit: 1 })).outcome)[0]!;
+    const pending = await d.perform(net(1), { kind: 'book', slotId: slot.id, identity: person(1) });
+    expect(pending.status).toBe(202);
+    if (pending.outcome.kind !== 'pending') throw new Error(`not pending: ${JSON.stringify(pending)}`);
+    expect(pending.outcome.decideAt).toBe(SUNDAY_20H + HOUR);
+    const twice = await d.perform(net(1), { kind: 'book', slotId: slot.id, identity: person(1) });
+    expect(twice.outcome).toEqual({ kind: 'rejected', rejected: 'REQUEST_PENDING' });
+    const early = await d.perform(net(1), { kind: 'bookingResult', requestId: pending.outcome.requestId });
+    expect(early.outcome.kind).toBe('pending');
+    t.clockAt.t = SUNDAY_20H + HOUR;
+    const decided = await d.perform(net(1), { kind: 'bookingResult', requestId: pending.outcome.requestId });
+    expect(decided.outcome).toMatchObject({ kind: 'booked', convocation: { slotId: slot.id, name: 'Aminata Diallo1' } });
+    const stranger = await d.perform(net(2), { kind: 'bookingResult', requestId: pending.outcome.requestId });
+    expect(stranger.outcome).toEqual({ kind: 'rejected', rejected: 'NOT_FOUND' });
+  });
+});

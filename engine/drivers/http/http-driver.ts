@@ -14,7 +14,7 @@
 import type { Outcome } from '../../../bots/actions.js';
 import type { AgentNet, CheckInAction, LiveDriver, LiveDriverOptions, TargetAction, WireAnswer } from '../driver.js';
 import {
-  bookedOutcome, challengeOutcome, checkInOutcome, convocationOf, jsonAnswer, mailedCode, okOutcome, registeredOutcome,
+  batchRequestOutcome, bookOrBatchOutcome, challengeOutcome, checkInOutcome, convocationOf, jsonAnswer, mailedCode, okOutcome, registeredOutcome,
   rejected, slotsOutcome, ticketOutcome, unavailable,
 } from './wire-answers.js';
 import { sessionHeader } from './identity.js';
@@ -58,8 +58,10 @@ export class HttpDriver implements LiveDriver {
         const body: Record<string, unknown> = { slotId: a.slotId, identity: a.identity };
         if (a.captcha) body['captcha'] = a.captcha;
         if (a.ticket !== undefined) body['ticket'] = a.ticket;
-        return this.json('POST', '/api/bookings', h.post, JSON.stringify(body), bookedOutcome);
+        return this.json('POST', '/api/bookings', h.post, JSON.stringify(body), bookOrBatchOutcome);
       }
+      case 'bookingResult':
+        return this.json('GET', `/api/booking-requests/${enc(a.requestId)}`, h.get, null, batchRequestOutcome);
       case 'confirm':
         return this.confirm(h, a.bookingId, a.email);
       case 'cancel':

@@ -50,6 +50,23 @@ export function jsonAnswer(res: WireResponse, ok: (body: any) => Outcome | undef
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/**
+ * Batch release: `{ request: { id, closesAt, status, receipt?, refused? } }`, the 202 answer to a
+ * booking and the decision read later: pending, the booking of its receipt, or the refusal's code.
+ */
+export function batchRequestOutcome(body: any): Outcome | undefined {
+  const q = body?.request;
+  if (!q || !isText(q.id) || !isMs(q.closesAt)) return undefined;
+  if (q.status === 'pending') return { kind: 'pending', requestId: q.id, decideAt: q.closesAt };
+  if (q.status === 'refused') return isErrorCode(q.refused?.code) ? { kind: 'rejected', rejected: q.refused.code } : undefined;
+  return q.status === 'booked' ? bookedOutcome(q.receipt) : undefined;
+}
+
+/** A booking's answer: 201 with its receipt (first come, first served) or 202 with a batched request. */
+export function bookOrBatchOutcome(body: any): Outcome | undefined {
+  return body?.request !== undefined ? batchRequestOutcome(body) : bookedOutcome(body);
+}
+
 /** The booking of a 201 receipt `{ booking, token, confirmBy? }` as the agent holds it. */
 export function bookedOutcome(body: any): Outcome | undefined {
   const b = body?.booking;

@@ -6,7 +6,7 @@
  * SyncDriver) and is also the simulation's oracle (SimOracle): both interfaces, one object.
  */
 import type { Action, ChallengeInfo, Convocation, Outcome, SlotInfo } from '../../../bots/actions.js';
-import { BookingTarget, type TargetSettings, type TickReport } from '../../../target/domain/booking-target.js';
+import { BookingTarget, type BatchRequestView, type TargetSettings, type TickReport } from '../../../target/domain/booking-target.js';
 import { isDomainError } from '../../../target/domain/errors.js';
 import type { Policy } from '../../../target/domain/policy.js';
 import type { Clock, Registry } from '../../../target/domain/ports.js';
@@ -123,11 +123,14 @@ export class InProcessDriver implements SyncDriver, SimOracle {
         const req: Parameters<BookingTarget['book']>[1] = { slotId: a.slotId, identity: a.identity };
         if (a.captcha) req.captcha = a.captcha;
         if (a.ticket !== undefined) req.ticket = a.ticket;
+        if (t.batched()) return batchOutcome(t.requestBooking(ctx, req));
         const receipt = t.book(ctx, req);
         const out: Outcome = { kind: 'booked', convocation: fromReceipt(receipt) };
         if (receipt.confirmBy !== undefined) out.confirmBy = receipt.confirmBy;
         return out;
       }
+      case 'bookingResult':
+        return batchOutcome(t.bookingRequest(ctx, a.requestId));
       case 'confirm': {
         const mail = t.mailFor(a.email).filter((m) => m.bookingId === a.bookingId).at(-1);
         const code = mail && /([A-Za-z0-9]+)\s*$/.exec(mail.body)?.[1];
@@ -168,7 +171,16 @@ export function simPolicy(policy: Policy): Policy {
   return { ...policy, measures: { ...policy.measures, captcha: { ...captcha, difficulty: SIM_POW_DIFFICULTY } } };
 }
 
-function fromReceipt(r: BookingReceipt): Convocation {
+/** A batched request as the agent learns it: still pending, booked, or refused with the target's code. */
+export function batchOutcome(v: BatchRequestView): Outcome {
+  if (v.status === 'pending') return { kind: 'pending', requestId: v.id, decideAt: v.closesAt };
+  if (v.status === 'refused' || !v.receipt) return { kind: 'rejected', rejected: v.refused?.code ?? 'SLOT_TAKEN' };
+  const out: Outcome = { kind: 'booked', convocation: fromReceipt(v.receipt) };
+  if (v.receipt.confirmBy !== undefined) out.confirmBy = v.receipt.confirmBy;
+  return out;
+}
+
+export function fromReceipt(r: BookingReceipt): Convocation {
   return { bookingId: r.booking.id, token: r.token, slotId: r.booking.slotId, counter: r.booking.counter, slotStart: r.booking.slotStart, name: r.booking.name };
 }
 

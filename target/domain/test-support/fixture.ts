@@ -24,7 +24,7 @@ export function person(n: number, extra: Partial<Identity> = {}): Identity {
 
 export const ctxOf = (n: number, ip = `10.0.0.${n % 250}`): RequestContext => ({ ip, session: `s${n}` });
 
-export function makeTarget(policy: PolicyInput, opts: { start?: number; registry?: Registry } = {}) {
+export function makeTarget(policy: PolicyInput, opts: { start?: number; registry?: Registry; random?: () => number } = {}) {
   const clock = { t: opts.start ?? MONDAY, now() { return this.t; } };
   let n = 0;
   let r = 0.123;
@@ -34,7 +34,7 @@ export function makeTarget(policy: PolicyInput, opts: { start?: number; registry
     clock,
     ids: { next: (p) => `${p}${++n}`, secret: () => `secret${++n}` },
     // a fixed-step sequence: deterministic, and good enough to exercise shuffles
-    random: { next: () => (r = (r * 9301 + 49297) % 233280 / 233280) },
+    random: { next: opts.random ?? (() => (r = (r * 9301 + 49297) % 233280 / 233280)) },
     seed: 'test',
     ...(opts.registry ? { registry: opts.registry } : {}),
   }, { counters: COUNTERS, policy: PolicySchema.parse(policy) });

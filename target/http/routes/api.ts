@@ -55,9 +55,20 @@ export function apiRouter(deps: HttpDeps): Router {
     const request: BookRequest = { slotId: body.slotId, identity: toIdentity(body.identity) };
     if (body.captcha) request.captcha = body.captcha;
     if (body.ticket !== undefined) request.ticket = body.ticket;
+    if (target.batched()) {
+      // batch release: collected, decided when the batch closes; the client reads the decision then
+      const pending = target.requestBooking(ctxOf(deps, req, res), request);
+      deps.changed();
+      res.status(202).location(`/api/booking-requests/${encodeURIComponent(pending.id)}`).json({ request: pending });
+      return;
+    }
     const receipt = await bookVia(target, ctxOf(deps, req, res), request);
     metrics.bookings.inc({ channel: 'api' });
     res.status(201).location(`/api/bookings/${encodeURIComponent(receipt.booking.id)}/convocation`).json(receipt);
+  });
+
+  r.get('/booking-requests/:id', (req, res) => {
+    res.json({ request: target.bookingRequest(ctxOf(deps, req, res), param(req, 'id')) });
   });
 
   r.get('/bookings/:id/convocation', (req, res) => {

@@ -43,6 +43,7 @@ export const ERROR_FR: Record<ErrorCode | 'INTERNAL', string> = {
   NOT_OPEN: 'Les inscriptions ne sont pas ouvertes pour ce guichet.',
   ALREADY_REGISTERED: 'Vous êtes déjà inscrit pour ce tirage.',
   NOT_ADMITTED: 'Votre tour dans la file d’attente n’est pas encore venu.',
+  REQUEST_PENDING: 'Vous avez déjà une demande en attente pour ce lot.',
   UNAUTHORIZED: 'Accès réservé.',
   PAYLOAD_TOO_LARGE: 'La demande est trop volumineuse.',
   UNSUPPORTED_MEDIA_TYPE: 'Le format de la demande n’est pas accepté.',
