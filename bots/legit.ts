@@ -146,7 +146,10 @@ export function* tryBook(ctx: LegitContext, me: Seeker, slots: SlotInfo[], attem
     if (captcha) book.captcha = captcha;
     if (me.ticket) book.ticket = me.ticket.id;
     const r = yield book;
-    if (r.kind === 'booked') return yield* confirmIfAsked(ctx, me, r.convocation, r.confirmBy);
+    if (r.kind === 'booked') {
+      if (me.ticket) me.ticket.uses++;
+      return yield* confirmIfAsked(ctx, me, r.convocation, r.confirmBy);
+    }
     if (r.kind !== 'rejected') return undefined;
     switch (r.rejected) {
       case 'SLOT_TAKEN':
@@ -170,6 +173,10 @@ export function* tryBook(ctx: LegitContext, me: Seeker, slots: SlotInfo[], attem
         break;
       case 'RATE_LIMITED':
         yield { kind: 'sleep', ms: ctx.rng.between(1, 5) * MINUTE };
+        break;
+      case 'NOT_ADMITTED':
+        // the admission ran out while they filled the form: back through the room
+        me.ticket = undefined;
         break;
       default:
         return undefined;

@@ -18,6 +18,11 @@ const MEASURE_OF: Partial<Record<RefusalCode, CollateralMeasure>> = {
   NOT_ADMITTED: 'waitingRoom',
 };
 
+/** What a crew's request outcome costs it besides captchas: a mule's fee, when a booking in their name is made. */
+export function observeBotOutcome(recorder: Recorder, crew: number, a: Action, out: Outcome, now: number): void {
+  if (a.kind === 'book' && out.kind === 'booked' && a.feeEur !== undefined) recorder.cost(crew, a.feeEur, now);
+}
+
 export function observeOutcome(recorder: Recorder, legit: number, a: Action, out: Outcome): void {
   if (out.kind === 'rejected') {
     const measure = a.kind === 'confirm' ? 'emailConfirmation' : MEASURE_OF[out.rejected];

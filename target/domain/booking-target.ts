@@ -33,8 +33,8 @@ export interface TargetDeps {
   seed: string;
 }
 
-/** A booking request that passed every check, waiting to be written. */
-export interface PreparedBooking { booking: Booking }
+/** A booking request that passed every check, waiting to be written; `ticket`: the admission it spends. */
+export interface PreparedBooking { booking: Booking; ticket?: string }
 
 function trimmed(i: Identity): Identity {
   const out: Identity = { firstName: i.firstName.trim(), lastName: i.lastName.trim(), email: i.email.trim() };
@@ -152,13 +152,15 @@ export class BookingTarget {
       booking.confirmCode = this.deps.ids.secret().slice(0, 8);
       booking.confirmBy = now + durationMs(confirm.within);
     }
-    return { booking };
+    return req.ticket === undefined ? { booking } : { booking, ticket: req.ticket };
   }
 
-  commitBooking({ booking }: PreparedBooking): BookingReceipt {
+  commitBooking({ booking, ticket }: PreparedBooking): BookingReceipt {
     const { store } = this.deps;
     if (this.current.policy.flaws.includes('non-atomic-booking')) store.insertBookingUnchecked(booking);
     else if (store.insertBooking(booking) === 'SLOT_TAKEN') throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
+    // a lost race (SLOT_TAKEN) does not spend the admission; a written booking does
+    this.desk.spendAdmission(ticket);
     if (booking.confirmCode !== undefined) {
       store.insertMail({
         to: booking.identity.email, at: booking.createdAt, bookingId: booking.id, subject: 'Confirmez votre rendez-vous',
