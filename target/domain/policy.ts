@@ -114,7 +114,7 @@ export const ReleaseSchema = z.discriminatedUnion('kind', [
     /** an admission is bound to the session that queued, and spent by its bookings (docs/design.md, waiting room) */
     bookingsPerAdmission: z.number().int().min(1).max(100, atMost(100)).default(1).describe('bookings one admission allows, at most 100'),
     /** Cloudflare's session duration: 5 minutes by default, 1 to 30 */
-    admissionWindow: durationUpTo('1d').default('5m').describe('an admission expires this long after the visitor is let in, at most "1d"'),
+    admissionWindow: durationUpTo('7d').default('5m').describe('an admission expires this long after the visitor is let in, at most "7d"'),
     horizon: Horizon,
   }),
 ]);
