@@ -93,7 +93,11 @@ export type Action =
   }
   | { kind: 'captcha' }
   | { kind: 'solve'; challenge: ChallengeInfo; solver: Solver }
-  | { kind: 'book'; slotId: string; identity: Identity; captcha?: { id: string; answer: string }; ticket?: string }
+  | {
+    kind: 'book'; slotId: string; identity: Identity; captcha?: { id: string; answer: string }; ticket?: string;
+    /** what the booking costs a crew besides captchas (a mule's fee); the harness counts it when the booking is made */
+    feeEur?: number;
+  }
   /** batch release: the decision on a booking request answered `pending` */
   | { kind: 'bookingResult'; requestId: string }
   /** read the confirmation mail sent to `email` for this booking and confirm it */

@@ -8,14 +8,14 @@ import type { Action, ChallengeInfo, Convocation, Identity, MarketMessage, Outco
 import type { CrewContext } from './context.js';
 import { decisionOf } from './batch-decision.js';
 import { drop, type HoldingQueues } from './holdings.js';
-import { enterWaitingRoom, ticketValid } from './seeker.js';
+import { enterWaitingRoom, ticketValid, type Admission } from './seeker.js';
 
 type Step<T> = Generator<Action, T, Outcome>;
 
 /** What one bot agent remembers between actions. */
 export interface BotMemory {
   holdings: HoldingQueues;
-  ticket?: { id: string; releaseAt: number };
+  ticket?: Admission | undefined;
   /** waiting room: the release whose pre-queue it joined last */
   attended?: number;
   /** a solved captcha kept for replay when the target has the captcha-replay flaw (bound to this session) */
@@ -50,7 +50,7 @@ export function* solvedCaptcha(ctx: CrewContext, mem: BotMemory): Step<{ id: str
   return { id: c.challenge.id, answer: a.answer };
 }
 
-/** Waiting room: join and wait for admission (bots keep their ticket until the next release). */
+/** Waiting room: join and wait for admission, unless the ticket held still has a booking left in its window. */
 export function* admitted(ctx: CrewContext, mem: BotMemory): Step<boolean> {
   if (ctx.rules.release !== 'waiting-room') return true;
   if (ticketValid(ctx, mem.ticket)) return true;
@@ -62,7 +62,7 @@ export function* admitted(ctx: CrewContext, mem: BotMemory): Step<boolean> {
 
 /** Books `slotId` in the name of `identity` (confirming at once: the crew reads its catch-all mailbox). */
 export function* bookOne(
-  ctx: CrewContext, mem: BotMemory, slotId: string, identity: Identity, captcha?: { id: string; answer: string },
+  ctx: CrewContext, mem: BotMemory, slotId: string, identity: Identity, captcha?: { id: string; answer: string }, feeEur = 0,
 ): Step<Convocation | RefusalCode> {
   for (let attempt = 0; attempt < 2; attempt++) {
     let answer = captcha;
@@ -76,9 +76,11 @@ export function* bookOne(
     const book: Extract<Action, { kind: 'book' }> = { kind: 'book', slotId, identity };
     if (answer) book.captcha = answer;
     if (mem.ticket) book.ticket = mem.ticket.id;
+    if (feeEur > 0) book.feeEur = feeEur;
     // batch release: the script reads the decision as soon as the batch closes
     const r = yield* decisionOf(ctx, yield book, () => 200);
     if (r.kind === 'booked') {
+      if (mem.ticket) mem.ticket.uses++;
       if (answer && ctx.rules.captchaReplay) mem.replayable = answer;
       if (r.confirmBy !== undefined) {
         const c = yield { kind: 'confirm', bookingId: r.convocation.bookingId, email: identity.email };
@@ -87,6 +89,8 @@ export function* bookOne(
       return r.convocation;
     }
     if (r.kind !== 'rejected') return 'VALIDATION';
+    // spent or expired admission: the next booking queues again
+    if (r.rejected === 'NOT_ADMITTED') mem.ticket = undefined;
     if (r.rejected === 'CAPTCHA_INVALID' || r.rejected === 'CAPTCHA_USED' || r.rejected === 'CAPTCHA_EXPIRED') {
       // the replayed answer stopped working, or the farm got it wrong: one more go
       mem.replayable = undefined;
@@ -103,6 +107,11 @@ export function* bookOne(
  */
 export function* transferTo(ctx: CrewContext, mem: BotMemory, msg: Extract<MarketMessage, { kind: 'transfer' }>): Step<void> {
   const held = ctx.state.held.get(msg.convocation.bookingId);
+  // the rebooking needs an admission: queue before freeing the slot
+  if (!(yield* admitted(ctx, mem))) {
+    yield { kind: 'deliver', orderId: msg.orderId, convocation: null };
+    return;
+  }
   let answer: { id: string; answer: string } | undefined;
   if (ctx.rules.captcha) {
     const c = yield* solvedCaptcha(ctx, mem);

@@ -57,8 +57,13 @@ export interface PublicRules {
   confirmWithinMs?: number;
   /** lottery: registration opens this long before the draw */
   lotteryRegistrationMs?: number;
+  /** lottery: the registration fields accepted once per draw (none: duplicate entries all count) */
+  lotteryOneEntryPer?: readonly ('email' | 'agdref')[];
   /** waiting room: arrivals this long before the release are shuffled */
   preQueueMs?: number;
+  /** waiting room: bookings one admission allows, and how long it lasts once let in */
+  bookingsPerAdmission?: number;
+  admissionWindowMs?: number;
 }
 
 /** A person who needs an appointment (see personas.ts). */

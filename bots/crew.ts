@@ -86,13 +86,41 @@ export function crewNotices(state: CrewState): (notice: CrewNotice) => void {
   };
 }
 
+/** Mules: the first `mules.count` identities of the crew are real people, known to the registry. */
+export function muleCount(crew: ScalperCrew): number {
+  return crew.mules?.count ?? 0;
+}
+
+/** What the crew pays when it books in the name of identity `i`: a mule's fee, nothing for a made-up name. */
+export function bookingFeeEur(crew: ScalperCrew, i: number): number {
+  return i < muleCount(crew) ? (crew.mules?.eurPerBooking ?? 0) : 0;
+}
+
 /**
- * The fake identity to book the next slot with, or -1 when none may be used. Crews rotate their
- * addresses; when the target purges duplicates or limits bookings per e-mail, each address holds
- * at most what is allowed, so the pool of addresses caps what the crew can hoard.
+ * Identities the crew uses at `counter`: at a counter that checks the registry, only its mules
+ * pass, so it books in their names alone; elsewhere (or with no mule) the whole pool.
  */
-export function pickIdentity(state: CrewState, rules: PublicRules): number {
-  const n = state.identityUse.length;
+export function usableIdentities(state: CrewState, rules: PublicRules, counter: string | undefined): number {
+  const mules = muleCount(state.crew);
+  return mules > 0 && counter !== undefined && rules.registryCounters.includes(counter) ? mules : state.identityUse.length;
+}
+
+/** The registry entries of a crew's mules: their AGDREF number and the name on their papers. */
+export function muleRecords(state: CrewState): { agdref: string; papers: { firstName: string; lastName: string } }[] {
+  return Array.from({ length: muleCount(state.crew) }, (_, i) => {
+    const id = state.identity(i);
+    return { agdref: id.agdref ?? '', papers: { firstName: id.firstName, lastName: id.lastName } };
+  });
+}
+
+/**
+ * The identity to book the next slot with, or -1 when none may be used. Crews rotate their
+ * addresses; when the target purges duplicates or limits bookings per e-mail, each address holds
+ * at most what is allowed, so the pool of addresses caps what the crew can hoard. At a counter
+ * that checks the registry a crew with mules rotates over them only.
+ */
+export function pickIdentity(state: CrewState, rules: PublicRules, counter?: string): number {
+  const n = usableIdentities(state, rules, counter);
   const cap = rules.purgeDuplicates ? 1 : rules.perEmail ?? Infinity;
   for (let k = 0; k < n; k++) {
     const i = (state.nextIdentity + k) % n;

@@ -160,7 +160,10 @@ export function* tryBook(ctx: LegitContext, me: Seeker, slots: SlotInfo[], attem
     if (me.ticket) book.ticket = me.ticket.id;
     // batch release: the page says when the decision comes; they look again a few minutes after
     const r = yield* decisionOf(ctx, yield book, () => ctx.rng.between(1, 15) * MINUTE);
-    if (r.kind === 'booked') return yield* confirmIfAsked(ctx, me, r.convocation, r.confirmBy);
+    if (r.kind === 'booked') {
+      if (me.ticket) me.ticket.uses++;
+      return yield* confirmIfAsked(ctx, me, r.convocation, r.confirmBy);
+    }
     if (r.kind !== 'rejected') return undefined;
     switch (r.rejected) {
       case 'SLOT_TAKEN':
@@ -184,6 +187,10 @@ export function* tryBook(ctx: LegitContext, me: Seeker, slots: SlotInfo[], attem
         break;
       case 'RATE_LIMITED':
         yield { kind: 'sleep', ms: ctx.rng.between(1, 5) * MINUTE };
+        break;
+      case 'NOT_ADMITTED':
+        // the admission ran out while they filled the form: back through the room
+        me.ticket = undefined;
         break;
       default:
         return undefined;

@@ -12,10 +12,13 @@ export interface LotteryEntry {
   resultAt: number;
 }
 
+/** A waiting-room admission as its holder knows it: when it was let in, and the bookings made with it. */
+export interface Admission { id: string; releaseAt: number; admitAt: number; uses: number }
+
 export interface Seeker {
   identity: Identity;
-  /** an admitted waiting-room ticket, good until the next release */
-  ticket?: { id: string; releaseAt: number };
+  /** an admitted waiting-room ticket, good for its window and bookings, until the next release */
+  ticket?: Admission | undefined;
   /** the order they have with the scalpers' market, if any */
   orderId?: string | undefined;
   orderedAt?: number;
@@ -32,9 +35,14 @@ export function ownAddress(shared: string, index: number): string {
   return `${shared.split('@')[0]}.perso${index}@gmail.com`;
 }
 
-/** A ticket admits its holder for the release it queued for, until the next one. */
-export function ticketValid(ctx: AgentContext, ticket: { releaseAt: number } | undefined): boolean {
+/**
+ * A ticket admits its holder for the release it queued for, until the next one, within the
+ * admission's window (public rules) and for as many bookings as it allows.
+ */
+export function ticketValid(ctx: AgentContext, ticket: Admission | undefined): boolean {
   if (!ticket) return false;
+  const { bookingsPerAdmission = Infinity, admissionWindowMs = Infinity } = ctx.rules;
+  if (ticket.uses >= bookingsPerAdmission || ctx.now() >= ticket.admitAt + admissionWindowMs) return false;
   const next = ctx.announcedRelease(ticket.releaseAt);
   return next === undefined || next > ctx.now();
 }
@@ -47,7 +55,7 @@ export function ticketValid(ctx: AgentContext, ticket: { releaseAt: number } | u
  */
 export function* enterWaitingRoom(
   ctx: AgentContext, counter: string, settleMs: number,
-): Generator<Action, { id: string; releaseAt: number } | undefined, Outcome> {
+): Generator<Action, Admission | undefined, Outcome> {
   const t = yield { kind: 'joinRoom', counter };
   if (t.kind !== 'ticket') return undefined;
   let admitAt = t.admitAt;
@@ -58,5 +66,5 @@ export function* enterWaitingRoom(
     if (admitAt === undefined) return undefined;
   }
   if (admitAt > ctx.now()) yield { kind: 'sleepUntil', at: admitAt };
-  return { id: t.ticketId, releaseAt: t.releaseAt };
+  return { id: t.ticketId, releaseAt: t.releaseAt, admitAt, uses: 0 };
 }

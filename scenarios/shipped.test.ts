@@ -8,6 +8,8 @@ import type { Scenario } from './schema.js';
 const SHIPPED = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => `scenarios/${f}`);
 const WEEK_MS = durationMs('1w');
 const SMOKE = 'scenarios/live-smoke.yaml';
+/** the Hérault population but for its cybercafé crew, which holds mules */
+const MULES = 'scenarios/mules.yaml';
 
 /** slots a week the calendar offers, before any extra capacity */
 function slotsPerWeek(s: Scenario): number {
@@ -18,12 +20,11 @@ function slotsPerWeek(s: Scenario): number {
 }
 
 describe('shipped scenarios', () => {
-  it('are the eleven the documentation names', () => {
+  it('are the twelve the documentation names', () => {
     expect(SHIPPED).toEqual([
       'scenarios/batch-release.yaml', 'scenarios/herault-2019-live.yaml', 'scenarios/herault-2019-measures.yaml', 'scenarios/herault-2019.yaml',
-      'scenarios/horizon.yaml', 'scenarios/live-smoke.yaml', 'scenarios/lottery.yaml', 'scenarios/matrix.yaml', 'scenarios/national-module-2019.yaml',
-      'scenarios/supply-sweep.yaml',
-      'scenarios/waiting-room.yaml',
+      'scenarios/horizon.yaml', 'scenarios/live-smoke.yaml', 'scenarios/lottery.yaml', 'scenarios/matrix.yaml', 'scenarios/mules.yaml',
+      'scenarios/national-module-2019.yaml', 'scenarios/supply-sweep.yaml', 'scenarios/waiting-room.yaml',
     ]);
   });
 
@@ -37,7 +38,10 @@ describe('shipped scenarios', () => {
   }
 
   it('share one Hérault population, so their results compare (but the smoke test, scaled down to a minute)', () => {
-    const [reference, ...others] = SHIPPED.filter((f) => f !== SMOKE).map(loadScenario);
+    const [reference, ...others] = SHIPPED.filter((f) => f !== SMOKE && f !== MULES).map(loadScenario);
+    const mules = loadScenario(MULES);
+    expect({ ...mules.population, scalpers: mules.population.scalpers.map(({ mules: _, ...crew }) => crew) }).toEqual(reference!.population);
+    expect(mules.population.scalpers.filter((c) => c.mules).map((c) => c.crew)).toEqual(['cybercafe']);
     for (const s of others) {
       expect(s.population).toEqual(reference!.population);
       expect(s.target).toEqual(reference!.target);

@@ -6,6 +6,7 @@
 import type { Action, Outcome } from '../actions.js';
 import type { BotMemory } from '../bot-steps.js';
 import type { CrewContext } from '../context.js';
+import { usableIdentities } from '../crew.js';
 import { hold } from '../holdings.js';
 
 type Step<T> = Generator<Action, T, Outcome>;
@@ -19,16 +20,27 @@ export function nextDrawStep(ctx: CrewContext, mem: BotMemory): number | undefin
   return Math.max(ctx.now(), draw - (ctx.rules.lotteryRegistrationMs ?? 0) + 60_000);
 }
 
-/** Registers this agent's identities for the next draw (each address once per draw). */
+/**
+ * Entries a crew makes per identity when the draw de-duplicates on nothing: each costs it one
+ * request, so it enters each identity several times (assumption: the number is not in any source).
+ */
+export const DUPLICATE_ENTRIES = 5;
+
+/**
+ * Registers this agent's identities for the next draw: each address once when the draw accepts
+ * one entry per e-mail or AGDREF, DUPLICATE_ENTRIES times when it de-duplicates on nothing.
+ */
 export function* enterDraw(ctx: CrewContext, mem: BotMemory): Step<void> {
   const draw = ctx.announcedRelease(ctx.now());
   if (draw === undefined) return;
   mem.entries = { drawAt: draw, ids: [] };
   if (ctx.state.blockedCounters.has(ctx.counter)) return;
-  const n = ctx.state.identityUse.length;
+  // at a counter that checks the registry, only the crew's mules (if any) can enter
+  const n = usableIdentities(ctx.state, ctx.rules, ctx.counter);
   const per = Math.max(1, Math.floor(n / ctx.crew.agents));
-  for (let k = 0; k < per; k++) {
-    const idx = (ctx.agentIndex * per + k) % n;
+  const copies = ctx.rules.lotteryOneEntryPer?.length === 0 ? DUPLICATE_ENTRIES : 1;
+  for (let k = 0; k < per * copies; k++) {
+    const idx = (ctx.agentIndex * per + (k % per)) % n;
     const r = yield { kind: 'register', counter: ctx.counter, identity: ctx.state.identity(idx) };
     if (r.kind === 'registered') {
       mem.entries.ids.push({ id: r.registrationId, identity: idx });

@@ -104,4 +104,22 @@ describe('reseller (the loop of hoarder, sniper and double-seller)', () => {
     expect(books.length).toBeGreaterThan(0);
     expect(books.every((b) => b.ticket === 'w1')).toBe(true);
   });
+
+  it('with one booking per admission, queues again before each booking', () => {
+    const release = 3 * DAY;
+    let tickets = 0;
+    const { log } = run({
+      rules: { release: 'waiting-room', preQueueMs: HOUR, bookingsPerAdmission: 1, admissionWindowMs: 5 * 60_000 },
+      announcedRelease: (after) => (after < release ? release : undefined),
+    }, (desk) => answering(desk, (a, now): Outcome | undefined => {
+      if (a.kind === 'joinRoom') return { kind: 'ticket', ticketId: `w${++tickets}`, releaseAt: release, admitAt: Math.max(now, release) + 1000 };
+      if ((a.kind === 'watch' || a.kind === 'list') && now < release) return a.kind === 'watch' ? { kind: 'timeout' } : { kind: 'slots', slots: [] };
+      return undefined;
+    }), 60);
+    const books = actionsOf(log, 'book');
+    expect(books.length).toBeGreaterThan(2);
+    // every booking spends its own admission
+    expect(new Set(books.map((b) => b.ticket)).size).toBe(books.length);
+    expect(actionsOf(log, 'joinRoom').length).toBeGreaterThanOrEqual(books.length);
+  });
 });

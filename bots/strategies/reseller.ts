@@ -8,7 +8,7 @@ import type { Action, Outcome, SaleMode, SlotInfo } from '../actions.js';
 import { admitted, bookOne, transferTo, type BotMemory } from '../bot-steps.js';
 import type { CrewContext } from '../context.js';
 import { bookingCostEur, worthLeadMs } from '../business.js';
-import { crewPollTiming, hasIdentity, pickIdentity, unsoldCount } from '../crew.js';
+import { bookingFeeEur, crewPollTiming, hasIdentity, pickIdentity, unsoldCount } from '../crew.js';
 import { drop, emptyQueues, hold, nextCancelAt, takeDue } from '../holdings.js';
 import { collectDraw, enterDraw, nextDrawStep } from './draws.js';
 
@@ -45,7 +45,9 @@ function wantedLead(ctx: CrewContext, plan: ResellerPlan): number {
   const base = minLead(plan);
   const book = ctx.state.business;
   if (!book) return base;
-  const cost = bookingCostEur(ctx.crew, ctx.market.eurPerUsd, ctx.rules.captcha !== undefined);
+  // at a counter that checks the registry the crew books in its mules' names, and pays them each time
+  const muleFee = ctx.rules.registryCounters.includes(ctx.counter) ? ctx.crew.mules?.eurPerBooking ?? 0 : 0;
+  const cost = bookingCostEur(ctx.crew, ctx.market.eurPerUsd, ctx.rules.captcha !== undefined) + muleFee;
   const lead = worthLeadMs(book, ctx.now(), unsoldCount(ctx.state), plan.copies, ctx.crew.priceEur, cost, Math.max(BUYER_NOTICE_MS, plan.cancelLeadMs));
   return Math.max(base, lead);
 }
@@ -139,9 +141,9 @@ function* grab(ctx: CrewContext, plan: ResellerPlan, mem: BotMemory, slots: Slot
     const i = ctx.rng.int(Math.min(plan.spread, list.length));
     const slot = list[i] as SlotInfo;
     list.splice(i, 1);
-    const idx = pickIdentity(ctx.state, ctx.rules);
+    const idx = pickIdentity(ctx.state, ctx.rules, ctx.counter);
     if (idx < 0) return;
-    const r = yield* bookOne(ctx, mem, slot.id, ctx.state.identity(idx));
+    const r = yield* bookOne(ctx, mem, slot.id, ctx.state.identity(idx), undefined, bookingFeeEur(ctx.crew, idx));
     let relist = list.length === 0;
     if (typeof r !== 'string') {
       hold(ctx.state, mem.holdings, r, idx, ctx.id);
@@ -155,6 +157,9 @@ function* grab(ctx: CrewContext, plan: ResellerPlan, mem: BotMemory, slots: Slot
     } else if (r === 'RATE_LIMITED') {
       yield { kind: 'sleep', ms: ctx.rng.between(5, 30) * 1000 };
     } else if (r === 'SLOT_TAKEN' || r === 'SLOT_NOT_RELEASED') {
+      relist = true;
+    } else if (r === 'NOT_ADMITTED') {
+      // the admission was spent or ran out: admitted() queues again before the next booking
       relist = true;
     } else if (r !== 'CAPTCHA_INVALID') {
       return;

@@ -9,7 +9,7 @@ import { makePersona } from '../../bots/personas.js';
 import { STRATEGY_AGENTS } from '../../bots/strategies/index.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import { parisDateTime } from '../../target/domain/calendar.js';
-import type { Policy } from '../../target/domain/policy.js';
+import { LOTTERY_KEYS, type Policy } from '../../target/domain/policy.js';
 import { nextReleaseAt, releaseInstants } from '../../target/domain/release-schedule.js';
 import { durationMs } from '../../target/domain/time-units.js';
 import { ActiveClock } from '../kernel/active-clock.js';
@@ -35,8 +35,15 @@ export function publicRules(policy: Policy): PublicRules {
   if (m.captcha && !flaws.includes('captcha-client-side-only')) rules.captcha = { kind: m.captcha.kind, difficulty: m.captcha.difficulty };
   if (m.identityLimit?.perEmail !== undefined) rules.perEmail = m.identityLimit.perEmail;
   if (m.emailConfirmation) rules.confirmWithinMs = durationMs(m.emailConfirmation.within);
-  if (release.kind === 'lottery') rules.lotteryRegistrationMs = durationMs(release.registration);
-  if (release.kind === 'waiting-room') rules.preQueueMs = durationMs(release.preQueue);
+  if (release.kind === 'lottery') {
+    rules.lotteryRegistrationMs = durationMs(release.registration);
+    rules.lotteryOneEntryPer = release.oneEntryPer ?? LOTTERY_KEYS;
+  }
+  if (release.kind === 'waiting-room') {
+    rules.preQueueMs = durationMs(release.preQueue);
+    rules.bookingsPerAdmission = release.bookingsPerAdmission;
+    rules.admissionWindowMs = durationMs(release.admissionWindow);
+  }
   return rules;
 }
 

@@ -17,10 +17,6 @@ import { hashString, streamFor, uniformAt } from '../rng.js';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
-/** Share of people behind a shared IP that are on a cybercafé's IP (the rest: association, carrier NAT). */
-const CYBERCAFE_SHARE = 0.5;
-/** People behind one carrier-NAT or association IP (Cloudflare: > 100 behind one IPv4). */
-const USERS_PER_SHARED_IP = 150;
 
 export interface LegitPlan {
   group: number;
@@ -79,18 +75,20 @@ export function planPopulation(scenario: Scenario, policy: Policy, seed: number,
     .filter(({ crew }) => crew.strategy === 'hoarder' || crew.strategy === 'double-seller')
     .flatMap(({ crew, c }) => Array.from({ length: crew.ips }, (_, i) => `198.51.${c % 256}.${i}`)))];
 
+  // who of those behind a shared IP is in a crew's cybercafé, and how many share a carrier-NAT address
+  const { usersPerIp, cybercafeShare } = scenario.population.sharedIps;
   const legit: LegitPlan[] = [];
   const runDays = (end - start) / DAY;
   scenario.population.legit.forEach((group, g) => {
     const times = arrivals(group, seed, start, end);
-    const natIps = Math.max(1, Math.ceil((times.length * group.sharedIp) / USERS_PER_SHARED_IP));
+    const natIps = Math.max(1, Math.ceil((times.length * group.sharedIp) / usersPerIp));
     const key = hashString(`net:${group.group}`);
     times.forEach((arrivalAt, local) => {
       let ip = `10.${g % 256}.${(local >> 8) & 255}.${local & 255}`;
       if (uniformAt(seed, key, local, 0) < group.sharedIp) {
         const u = uniformAt(seed, key, local, 1);
-        ip = cafeIps.length > 0 && u < CYBERCAFE_SHARE
-          ? (cafeIps[Math.floor((u / CYBERCAFE_SHARE) * cafeIps.length)] as string)
+        ip = cafeIps.length > 0 && u < cybercafeShare
+          ? (cafeIps[Math.floor((u / cybercafeShare) * cafeIps.length)] as string)
           : `100.64.${g % 256}.${Math.floor(uniformAt(seed, key, local, 2) * natIps)}`;
       }
       legit.push({ group: g, local, globalIndex: g * 10_000_000 + local, arrivalAt, ip });

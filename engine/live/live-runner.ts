@@ -10,7 +10,7 @@ import type { Outcome } from '../../bots/actions.js';
 import type { AgentNet, CheckInAction, LiveDriver, TargetAction, WireAnswer } from '../drivers/driver.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { LiveRoute } from '../measure/live-types.js';
-import { observeEntry, observeOutcome } from '../measure/observe-outcome.js';
+import { observeBotOutcome, observeEntry, observeOutcome } from '../measure/observe-outcome.js';
 import type { InventoryChanges } from '../polls/inventory-changes.js';
 import { CHECK_MS, LEGIT, POLL, RESUME, TIMEOUT, type AgentRun, type INBOX_NOW } from '../agents/agent-run.js';
 import { AgentStepper, type StepperParts, type WatchAction } from '../run/agent-stepper.js';
@@ -165,6 +165,7 @@ export class LiveRunner extends AgentStepper {
   private observe(agent: AgentRun, a: TargetAction, out: Outcome): void {
     const { recorder, registry, ledger, changes } = this.parts;
     if (agent.kind === LEGIT) observeOutcome(recorder, agent.local, a, out);
+    else observeBotOutcome(recorder, agent.owner, a, out, this.parts.scheduler.now);
     observeEntry(recorder, a, out, this.parts.scheduler.now);
     if (out.kind === 'registered') registry.registrants.set(out.registrationId, agent);
     if (out.kind === 'booked') {

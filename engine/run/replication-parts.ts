@@ -3,7 +3,7 @@
  * with its hooks, what the agent factory is told, people arriving, and the daily samples.
  * run/replication.ts and live/live-replication.ts build the rest (clock, driver, runner, watches).
  */
-import { createCrewState, crewNotices } from '../../bots/crew.js';
+import { createCrewState, crewNotices, muleRecords } from '../../bots/crew.js';
 import type { CrewState } from '../../bots/context.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import type { Policy } from '../../target/domain/policy.js';
@@ -47,6 +47,8 @@ export function setupInfo(
   crewStates: CrewState[], papers: SetupInfo['registry'],
 ): SetupInfo {
   const groupSizes = scenario.population.legit.map((_, g) => plan.legit.filter((p) => p.group === g).length);
+  // mules are real people: the registry knows their papers from the start
+  for (const state of crewStates) for (const m of muleRecords(state)) papers.set(m.agdref, m.papers);
   return {
     scenario, policy, seed, start: span.start, end: span.end, plan, rules: publicRules(policy), crewStates, registry: papers,
     sharedEmails: scenario.population.legit.map((g, i) => (g.sharedEmail > 0 ? Math.max(1, Math.round(((groupSizes[i] ?? 0) * g.sharedEmail) / USERS_PER_SHARED_EMAIL)) : 0)),

@@ -9,7 +9,7 @@ import type { Outcome } from '../../bots/actions.js';
 import type { AgentNet, SyncDriver, TargetAction } from '../drivers/driver.js';
 import type { SimOracle } from '../drivers/sim-oracle.js';
 import type { EventHandler, Scheduler } from '../kernel/scheduler.js';
-import { observeEntry, observeOutcome } from '../measure/observe-outcome.js';
+import { observeBotOutcome, observeEntry, observeOutcome } from '../measure/observe-outcome.js';
 import type { Recorder } from '../measure/recorder.js';
 import type { InventoryChanges } from '../polls/inventory-changes.js';
 import { LEGIT, type AgentRun } from '../agents/agent-run.js';
@@ -32,6 +32,7 @@ export class TargetRequests implements EventHandler {
   exec(agent: AgentRun, a: TargetAction): Outcome {
     const out = this.driver.perform(this.registry.nets[agent.index] as AgentNet, a);
     if (agent.kind === LEGIT) observeOutcome(this.recorder, agent.local, a, out);
+    else observeBotOutcome(this.recorder, agent.owner, a, out, this.scheduler.now);
     observeEntry(this.recorder, a, out, this.scheduler.now);
     if (out.kind === 'registered') this.registry.registrants.set(out.registrationId, agent);
     if (out.kind === 'booked' && out.confirmBy !== undefined) this.tickAt(out.confirmBy + 1);

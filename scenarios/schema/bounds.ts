@@ -29,6 +29,7 @@ export const MAX = {
   agentsPerCrew: 10_000,
   ipsPerCrew: 100_000,
   identitiesPerCrew: 100_000,
+  usersPerSharedIp: 100_000,
   days: 730,
   checksPerDay: 1_440,
   seconds: 3_600,

@@ -78,7 +78,17 @@ export const ScalperCrewSchema = z.strictObject({
   maxHeld: upTo(MAX.heldSlots).int().min(1).optional().describe('stop booking when this many unsold slots are held, at most 100,000'),
   sellsPerSlot: upTo(MAX.buyersPerSlot).int().min(1).optional().describe('buyers per slot, at most 100; double-seller default 2'),
   business: CrewBusinessSchema.optional().describe('what bookings cost the crew and the demand it expects: it books one more slot only while that is worth it; default none (books all it can hold)'),
+  mules: z.strictObject({
+    count: upTo(MAX.identitiesPerCrew).int().min(1).describe('real people who lend the crew their papers, at most 100,000'),
+    eurPerBooking: upTo(MAX.priceEur).min(0).describe('what a mule is paid each time a slot is booked in their name, at most 10,000 €'),
+  }).optional().describe("real, registry-known identities among the crew's: bookings in their name pass the registry check"),
 }).superRefine((c, ctx) => {
+  if (c.mules && c.mules.count > (c.identities ?? 10 * c.agents)) {
+    ctx.addIssue({
+      code: 'custom', path: ['mules', 'count'], input: c.mules.count,
+      message: `${c.mules.count} mules is more than the crew's ${c.identities ?? 10 * c.agents} identities (mules are some of them)`,
+    });
+  }
   if (c.jitterSeconds !== undefined && c.jitterSeconds > c.pollEverySeconds) {
     ctx.addIssue({
       code: 'custom', path: ['jitterSeconds'], input: c.jitterSeconds,
@@ -94,9 +104,24 @@ export const ScalperCrewSchema = z.strictObject({
 }));
 export type ScalperCrew = z.output<typeof ScalperCrewSchema>;
 
+/**
+ * How people behind a shared address are spread over addresses: some sit in the crews' own
+ * cybercafés (the hoarders' and double-sellers' IPs), the rest behind carrier NATs or an
+ * association's line, `usersPerIp` to an address. The defaults are the values the model had
+ * before they were settings, so that older scenarios give the same results.
+ */
+export const SharedIpsSchema = z.strictObject({
+  usersPerIp: upTo(MAX.usersPerSharedIp).int().min(1).default(150)
+    .describe('people behind one carrier-NAT or association address, at most 100,000; default 150 (Cloudflare: > 100 behind one IPv4)'),
+  cybercafeShare: Share.default(0.5)
+    .describe("share of people behind a shared address who use a crew's cybercafé (when a crew has one); default 0.5"),
+}).default({ usersPerIp: 150, cybercafeShare: 0.5 });
+export type SharedIps = z.output<typeof SharedIpsSchema>;
+
 export const PopulationSchema = z.strictObject({
   legit: z.array(LegitGroupSchema).min(1).max(MAX.groups).describe('groups of people who need an appointment, at most 100'),
   scalpers: z.array(ScalperCrewSchema).max(MAX.crews).default([]).describe('scalper crews, at most 100'),
+  sharedIps: SharedIpsSchema.describe('how people behind shared addresses (groups\' `sharedIp`) are spread over addresses'),
 });
 export type Population = z.output<typeof PopulationSchema>;
 

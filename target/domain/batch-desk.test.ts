@@ -57,7 +57,7 @@ describe('batch release', () => {
     let firstWins = 0;
     const seeds = 200;
     for (let seed = 1; seed <= seeds; seed++) {
-      const { target, advance } = makeTarget(batch('1m'), { random: seeded(seed) });
+      const { target, advance } = makeTarget(batch('1m'), { random: { next: seeded(seed) } });
       advance(SUNDAY_20H);
       const [slot] = target.availableSlots(ctxOf(1), 'renewal', 1);
       const ids = Array.from({ length: n }, (_, i) => {

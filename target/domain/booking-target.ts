@@ -35,8 +35,8 @@ export interface TargetDeps {
   seed: string;
 }
 
-/** A booking request that passed every check, waiting to be written. */
-export interface PreparedBooking { booking: Booking }
+/** A booking request that passed every check, waiting to be written; `ticket`: the admission it spends. */
+export interface PreparedBooking { booking: Booking; ticket?: string }
 
 export class BookingTarget {
   private current: TargetSettings;
@@ -147,7 +147,8 @@ export class BookingTarget {
     this.desk.checkAdmitted(ctx, slot.counter, req.ticket, now);
     checkIdentityLimit(store, policy, req.identity);
     checkRegistry(policy, this.deps.registry, slot.counter, req.identity);
-    return { booking: newBooking(this.deps.ids, policy, ctx, req, slot, now) };
+    const booking = newBooking(this.deps.ids, policy, ctx, req, slot, now);
+    return req.ticket === undefined ? { booking } : { booking, ticket: req.ticket };
   }
 
   /** Batch release: the request joins the open batch; its decision comes when the batch closes (bookingRequest). */
@@ -159,10 +160,12 @@ export class BookingTarget {
   /** The decision on a batched booking request (pending until its batch closes). */
   bookingRequest(ctx: RequestContext, id: string): BatchRequestView { this.admit(ctx); return this.batches.result(ctx, id); }
 
-  commitBooking({ booking }: PreparedBooking): BookingReceipt {
+  commitBooking({ booking, ticket }: PreparedBooking): BookingReceipt {
     const { store } = this.deps;
     if (this.current.policy.flaws.includes('non-atomic-booking')) store.insertBookingUnchecked(booking);
     else if (store.insertBooking(booking) === 'SLOT_TAKEN') throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
+    // a lost race (SLOT_TAKEN) does not spend the admission; a written booking does
+    this.desk.spendAdmission(ticket);
     if (booking.confirmCode !== undefined) {
       store.insertMail({
         to: booking.identity.email, at: booking.createdAt, bookingId: booking.id, subject: 'Confirmez votre rendez-vous',

@@ -8,6 +8,7 @@ import { checkIdentity, checkRegistry } from './booking-rules.js';
 import { EntryIndex } from './entry-index.js';
 import { DomainError } from './errors.js';
 import type { IdSource, Registry, Store } from './ports.js';
+import { LOTTERY_KEYS } from './policy.js';
 import { nextReleaseAt } from './release-schedule.js';
 import type { TargetSettings } from './schedule-runner.js';
 import { durationMs } from './time-units.js';
@@ -59,7 +60,7 @@ export class EntryDesk {
     }
     checkIdentity(policy, identity);
     checkRegistry(policy, this.deps.registry, counter, identity);
-    if (!this.index.register(counter, drawAt, identity)) throw new DomainError('ALREADY_REGISTERED', 'this person is registered for the next draw already', 'identity');
+    if (!this.index.register(counter, drawAt, identity, release.oneEntryPer ?? LOTTERY_KEYS)) throw new DomainError('ALREADY_REGISTERED', 'this person is registered for the next draw already', 'identity');
     const id = this.deps.ids.next('r');
     this.deps.store.insertRegistration({ id, counter, identity, createdAt: now, drawAt });
     return { id, counter, drawAt };
@@ -103,9 +104,15 @@ export class EntryDesk {
     return v;
   }
 
-  /** Under a waiting room, booking needs this session's ticket for this counter, whose turn has come. */
+  /**
+   * Under a waiting room, booking needs this session's ticket for this counter: its turn has come,
+   * its window has not run out, and it has bookings left. As in Queue-it and Cloudflare, the
+   * admission is bound to the session that queued (a cookie), so a crew has as many places as
+   * it runs sessions, and each place is spent by its bookings: one, by default.
+   */
   checkAdmitted(ctx: RequestContext, counter: string, ticketId: string | undefined, now: number): void {
-    if (this.deps.settings().policy.release.kind !== 'waiting-room') return;
+    const { release } = this.deps.settings().policy;
+    if (release.kind !== 'waiting-room') return;
     const t = ticketId === undefined ? undefined : this.deps.store.getTicket(ticketId);
     if (!t || t.session !== ctx.session || t.counter !== counter) {
       throw new DomainError('NOT_ADMITTED', 'join the waiting room of this counter first', 'ticket');
@@ -113,5 +120,14 @@ export class EntryDesk {
     if (t.admitAt === undefined || t.admitAt > now) throw new DomainError('NOT_ADMITTED', 'your turn in the waiting room has not come yet', 'ticket');
     // a ticket is good for the release it queued for, not for every release after it
     if (t.releaseAt < (this.deps.lastRelease() ?? t.releaseAt)) throw new DomainError('NOT_ADMITTED', 'this ticket was for an earlier release; join the waiting room again', 'ticket');
+    if (now >= t.admitAt + durationMs(release.admissionWindow)) throw new DomainError('NOT_ADMITTED', 'your admission has expired; join the waiting room again', 'ticket');
+    if ((t.uses ?? 0) >= release.bookingsPerAdmission) throw new DomainError('NOT_ADMITTED', 'this admission has been used; join the waiting room again', 'ticket');
+  }
+
+  /** A booking was written with this ticket: it counts against the admission's bookings. */
+  spendAdmission(ticketId: string | undefined): void {
+    if (ticketId === undefined || this.deps.settings().policy.release.kind !== 'waiting-room') return;
+    const t = this.deps.store.getTicket(ticketId);
+    if (t) this.deps.store.updateTicket(t.id, { uses: (t.uses ?? 0) + 1 });
   }
 }

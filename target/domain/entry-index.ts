@@ -3,6 +3,7 @@
  * rebuilt lazily from the store (so a restarted target still knows who registered). Without
  * it each registration would rescan every other one: quadratic in the entrants of a draw.
  */
+import type { LotteryKey } from './policy.js';
 import type { Store } from './ports.js';
 import type { Identity } from './types.js';
 
@@ -12,15 +13,19 @@ export class EntryIndex {
 
   constructor(private readonly store: Store) {}
 
-  /** Records the identity for (counter, drawAt); false when the e-mail or AGDREF entered already. */
-  register(counter: string, drawAt: number, identity: Identity): boolean {
+  /**
+   * Records the identity for (counter, drawAt); false when one of its `oneEntryPer` fields (e-mail,
+   * AGDREF) entered already. With none, every registration counts, duplicates included.
+   */
+  register(counter: string, drawAt: number, identity: Identity, oneEntryPer: readonly LotteryKey[]): boolean {
+    if (oneEntryPer.length === 0) return true;
     const key = `${counter}\u0000${drawAt}`;
     let seen = this.registered.get(key);
     if (!seen) {
-      seen = new Set(this.store.registrations(counter, drawAt).flatMap((r) => identityKeys(r.identity)));
+      seen = new Set(this.store.registrations(counter, drawAt).flatMap((r) => identityKeys(r.identity, oneEntryPer)));
       this.registered.set(key, seen);
     }
-    const keys = identityKeys(identity);
+    const keys = identityKeys(identity, oneEntryPer);
     if (keys.some((k) => seen.has(k))) return false;
     for (const k of keys) seen.add(k);
     return true;
@@ -40,8 +45,9 @@ export class EntryIndex {
   }
 }
 
-function identityKeys(i: Identity): string[] {
-  const keys = [`e:${i.email.trim().toLowerCase()}`];
-  if (i.agdref) keys.push(`a:${i.agdref}`);
+function identityKeys(i: Identity, oneEntryPer: readonly LotteryKey[]): string[] {
+  const keys: string[] = [];
+  if (oneEntryPer.includes('email')) keys.push(`e:${i.email.trim().toLowerCase()}`);
+  if (i.agdref && oneEntryPer.includes('agdref')) keys.push(`a:${i.agdref}`);
   return keys;
 }

@@ -19,7 +19,7 @@ export const ERROR_CODES = [
   'BOOKING_NOT_ACTIVE',  // cancelled, purged, expired or already used
   'NOT_OPEN',            // lottery registration or waiting room closed for this counter
   'ALREADY_REGISTERED',  // lottery: one registration per identity
-  'NOT_ADMITTED',        // waiting room: the ticket's turn has not come
+  'NOT_ADMITTED',        // waiting room: no ticket of this session, its turn not come, or its admission expired or spent
   'REQUEST_PENDING',     // batch release: this session has a request in the open batch already
   'UNAUTHORIZED',        // admin routes without a valid bearer token
   'PAYLOAD_TOO_LARGE',

@@ -69,6 +69,10 @@ const WINDOW_RE = /^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun) 
 export const WeekWindow = z.string().regex(WINDOW_RE, 'expected a window such as "mon-fri 08:00-18:00"')
   .refine((w) => w.slice(8, 13) < w.slice(14), 'the window\'s hours must end after they start');
 
+/** What a lottery may de-duplicate entries on: the e-mail address and the AGDREF (file) number. */
+export const LOTTERY_KEYS = ['email', 'agdref'] as const;
+export type LotteryKey = (typeof LOTTERY_KEYS)[number];
+
 const Horizon = durationUpTo('52w').describe('how far ahead slots go online, at most "52w"');
 
 export const ReleaseSchema = z.discriminatedUnion('kind', [
@@ -108,6 +112,9 @@ export const ReleaseSchema = z.discriminatedUnion('kind', [
     at: ClockTime,
     /** registration closes at the draw and opens this long before it */
     registration: durationUpTo('26w').default('7d').describe('registration opens this long before the draw, at most "26w"'),
+    /** absent: both, as before this was a setting (and no default, so older results stay byte-identical) */
+    oneEntryPer: z.array(z.enum(LOTTERY_KEYS)).max(LOTTERY_KEYS.length).optional()
+      .describe('registration fields a draw accepts once each: "email", "agdref"; default both, [] for none'),
     horizon: Horizon,
   }),
   z.strictObject({
@@ -118,6 +125,10 @@ export const ReleaseSchema = z.discriminatedUnion('kind', [
     preQueue: durationUpTo('1d').default('30m').describe('arrivals this long before the release are shuffled, at most "1d"'),
     /** visitors let through per minute once the release starts */
     admitPerMinute: z.number().int().min(1).max(100_000, atMost(100_000)).default(60).describe('visitors let through per minute, at most 100,000'),
+    /** an admission is bound to the session that queued, and spent by its bookings (docs/design.md, waiting room) */
+    bookingsPerAdmission: z.number().int().min(1).max(100, atMost(100)).default(1).describe('bookings one admission allows, at most 100'),
+    /** Cloudflare's session duration: 5 minutes by default, 1 to 30 */
+    admissionWindow: durationUpTo('7d').default('5m').describe('an admission expires this long after the visitor is let in, at most "7d"'),
     horizon: Horizon,
   }),
 ]);

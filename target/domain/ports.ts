@@ -83,7 +83,7 @@ export interface Store {
   insertTicket(t: WaitingTicket): void;
   getTicket(id: string): WaitingTicket | undefined;
   tickets(counter: string, releaseAt: number): WaitingTicket[];
-  updateTicket(id: string, patch: Pick<WaitingTicket, 'position' | 'admitAt'>): void;
+  updateTicket(id: string, patch: Partial<Pick<WaitingTicket, 'position' | 'admitAt' | 'uses'>>): void;
 
   insertMail(m: Mail): void;
   mailFor(email: string): Mail[];

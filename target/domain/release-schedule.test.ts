@@ -33,7 +33,7 @@ describe('releaseInstants: fixed weekly policies', () => {
     const from = parisDate('2019-01-01');
     const to = parisDate('2019-03-01');
     const lottery: ReleaseConfig = { kind: 'lottery', day: 'fri', at: '12:00', registration: '7d', horizon: '8w' };
-    const room: ReleaseConfig = { kind: 'waiting-room', day: 'fri', at: '12:00', preQueue: '30m', admitPerMinute: 60, horizon: '8w' };
+    const room: ReleaseConfig = { kind: 'waiting-room', day: 'fri', at: '12:00', preQueue: '30m', admitPerMinute: 60, bookingsPerAdmission: 1, admissionWindow: '5m', horizon: '8w' };
     const draws = releaseInstants(lottery, from, to, 's');
     expect(draws.length).toBe(8);
     expect(draws.every((t) => local(t).toFormat('ccc HH:mm') === 'Fri 12:00')).toBe(true);

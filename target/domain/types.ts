@@ -90,6 +90,8 @@ export interface WaitingTicket {
   /** position after the shuffle / in arrival order; set at release */
   position?: number;
   admitAt?: number;
+  /** bookings made with this admission (absent: none) */
+  uses?: number;
 }
 
 export interface Mail {

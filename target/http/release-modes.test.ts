@@ -68,6 +68,9 @@ describe('waiting room', () => {
     expect(stolen.status).toBe(403);
     const ok = await t.call('POST', '/api/bookings', { headers: firstSession, json: { slotId: s1, identity: person(1), ticket: first.id } });
     expect(ok.status).toBe(201);
+    // the admission was for one booking: the same session and ticket are refused the next one
+    const twice = await t.call('POST', '/api/bookings', { headers: firstSession, json: { slotId: s2, identity: person(4), ticket: first.id } });
+    expect([twice.status, twice.body.error.code]).toEqual([403, 'NOT_ADMITTED']);
 
     // the ticket page tells the second visitor when their turn comes
     const page = await t.call('GET', `/file/${second.id}`);

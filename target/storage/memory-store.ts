@@ -153,7 +153,7 @@ export class MemoryStore implements Store {
   tickets(counter: string, releaseAt: number): WaitingTicket[] {
     return this.ticketsById.group(drawKey(counter, releaseAt));
   }
-  updateTicket(id: string, patch: Pick<WaitingTicket, 'position' | 'admitAt'>): void {
+  updateTicket(id: string, patch: Partial<Pick<WaitingTicket, 'position' | 'admitAt' | 'uses'>>): void {
     this.ticketsById.replace(id, 'updateTicket', (old) => Object.freeze({ ...old, ...patch }));
   }
 

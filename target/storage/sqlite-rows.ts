@@ -99,7 +99,7 @@ export function registrationFromRow(r: RegistrationRow): Registration {
 
 export interface TicketRow {
   id: string; counter: string; session: string; created_at: number; release_at: number;
-  position: number | null; admit_at: number | null;
+  position: number | null; admit_at: number | null; uses: number;
 }
 
 export function ticketFromRow(r: TicketRow): WaitingTicket {
@@ -108,6 +108,7 @@ export function ticketFromRow(r: TicketRow): WaitingTicket {
   };
   if (r.position !== null) t.position = r.position;
   if (r.admit_at !== null) t.admitAt = r.admit_at;
+  if (r.uses > 0) t.uses = r.uses;
   return t;
 }
 

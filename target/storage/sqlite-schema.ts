@@ -7,7 +7,8 @@
  * already, which only the `non-atomic-booking` flaw does (insertBookingUnchecked); such rows are
  * outside the index, and one is promoted back into it when the indexed booking stops being live.
  */
-export const SCHEMA_VERSION = '1';
+/** 2: tickets count the bookings made with them (uses) */
+export const SCHEMA_VERSION = '2';
 
 export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'] as const;
 
@@ -91,7 +92,8 @@ CREATE TABLE IF NOT EXISTS tickets (
   created_at INTEGER NOT NULL,
   release_at INTEGER NOT NULL,
   position INTEGER,
-  admit_at INTEGER
+  admit_at INTEGER,
+  uses INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS tickets_release ON tickets(counter, release_at, created_at);
 

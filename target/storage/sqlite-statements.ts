@@ -75,13 +75,14 @@ export function prepareStatements(db: Database) {
     setOutcome: p<[string | null, string]>('UPDATE registrations SET outcome = ? WHERE id = ?'),
     setOutcomeBooking: p<[string | null, string, string]>('UPDATE registrations SET outcome = ?, booking_id = ? WHERE id = ?'),
 
-    insertTicket: p<[string, string, string, number, number, number | null, number | null]>(
-      `INSERT INTO tickets (id, counter, session, created_at, release_at, position, admit_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    insertTicket: p<[string, string, string, number, number, number | null, number | null, number]>(
+      `INSERT INTO tickets (id, counter, session, created_at, release_at, position, admit_at, uses)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     getTicket: p<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
     tickets: p<[string, number], TicketRow>(`SELECT * FROM tickets WHERE counter = ? AND release_at = ? ${CREATED}`),
     setTicketPosition: p<[number, string]>('UPDATE tickets SET position = ? WHERE id = ?'),
     setTicketAdmit: p<[number, string]>('UPDATE tickets SET admit_at = ? WHERE id = ?'),
+    setTicketUses: p<[number, string]>('UPDATE tickets SET uses = ? WHERE id = ?'),
     ticketExists: p<[string], { n: number }>('SELECT count(*) AS n FROM tickets WHERE id = ?'),
 
     insertMail: p<[string, string, string, string, number, string]>(

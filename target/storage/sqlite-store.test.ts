@@ -51,7 +51,7 @@ ${body}\n`);
   it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout, and records the schema version', () => {
     const store = new SqliteStore(dbFile('pragmas'));
     expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000 });
-    expect(store.getMeta('schema_version')).toBe('1');
+    expect(store.getMeta('schema_version')).toBe('2');
     store.close();
   });
 

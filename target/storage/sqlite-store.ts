@@ -163,7 +163,7 @@ export class SqliteStore implements Store {
   }
 
   insertTicket(t: WaitingTicket): void {
-    this.q.insertTicket.run(t.id, t.counter, t.session, t.createdAt, t.releaseAt, t.position ?? null, t.admitAt ?? null);
+    this.q.insertTicket.run(t.id, t.counter, t.session, t.createdAt, t.releaseAt, t.position ?? null, t.admitAt ?? null, t.uses ?? 0);
   }
   getTicket(id: string): WaitingTicket | undefined {
     const r = this.q.getTicket.get(id);
@@ -172,11 +172,12 @@ export class SqliteStore implements Store {
   tickets(counter: string, releaseAt: number): WaitingTicket[] {
     return this.q.tickets.all(counter, releaseAt).map(ticketFromRow);
   }
-  updateTicket(id: string, patch: Pick<WaitingTicket, 'position' | 'admitAt'>): void {
+  updateTicket(id: string, patch: Partial<Pick<WaitingTicket, 'position' | 'admitAt' | 'uses'>>): void {
     this.transaction(() => {
       if ((this.q.ticketExists.get(id)?.n ?? 0) === 0) throw new Error(`updateTicket: unknown id "${id}"`);
       if (patch.position !== undefined) this.q.setTicketPosition.run(patch.position, id);
       if (patch.admitAt !== undefined) this.q.setTicketAdmit.run(patch.admitAt, id);
+      if (patch.uses !== undefined) this.q.setTicketUses.run(patch.uses, id);
     });
   }
 

@@ -23,7 +23,7 @@ export const REFUSAL_MESSAGES: ReadonlyArray<readonly [string, ErrorCode]> = [
   ['Ce rendez-vous n’est plus actif.', 'BOOKING_NOT_ACTIVE'],
   ['Les inscriptions ne sont pas ouvertes pour ce guichet.', 'NOT_OPEN'],
   ['Vous êtes déjà inscrit pour ce tirage.', 'ALREADY_REGISTERED'],
-  ['Votre tour dans la file d’attente n’est pas encore venu.', 'NOT_ADMITTED'],
+  ['Votre passage par la file d’attente n’est pas valable : votre tour n’est pas venu, ou votre admission a expiré ou a déjà servi.', 'NOT_ADMITTED'],
   ['Vous avez déjà une demande en attente pour ce lot.', 'REQUEST_PENDING'],
   ['Accès réservé.', 'UNAUTHORIZED'],
   ['La demande est trop volumineuse.', 'PAYLOAD_TOO_LARGE'],

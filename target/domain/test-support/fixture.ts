@@ -3,7 +3,7 @@ import { MemoryStore } from '../../storage/memory-store.js';
 import { BookingTarget } from '../booking-target.js';
 import { parisDate } from '../calendar.js';
 import { PolicySchema, type CounterConfig, type PolicyInput } from '../policy.js';
-import type { Registry } from '../ports.js';
+import type { RandomSource, Registry } from '../ports.js';
 import type { Identity, RequestContext } from '../types.js';
 
 export const COUNTERS: Record<string, CounterConfig> = {
@@ -24,7 +24,8 @@ export function person(n: number, extra: Partial<Identity> = {}): Identity {
 
 export const ctxOf = (n: number, ip = `10.0.0.${n % 250}`): RequestContext => ({ ip, session: `s${n}` });
 
-export function makeTarget(policy: PolicyInput, opts: { start?: number; registry?: Registry; random?: () => number } = {}) {
+/** `random`: the target's source, for tests that measure chances (the default sequence is too regular for that) */
+export function makeTarget(policy: PolicyInput, opts: { start?: number; registry?: Registry; random?: RandomSource } = {}) {
   const clock = { t: opts.start ?? MONDAY, now() { return this.t; } };
   let n = 0;
   let r = 0.123;
@@ -34,7 +35,7 @@ export function makeTarget(policy: PolicyInput, opts: { start?: number; registry
     clock,
     ids: { next: (p) => `${p}${++n}`, secret: () => `secret${++n}` },
     // a fixed-step sequence: deterministic, and good enough to exercise shuffles
-    random: { next: opts.random ?? (() => (r = (r * 9301 + 49297) % 233280 / 233280)) },
+    random: opts.random ?? { next: () => (r = (r * 9301 + 49297) % 233280 / 233280) },
     seed: 'test',
     ...(opts.registry ? { registry: opts.registry } : {}),
   }, { counters: COUNTERS, policy: PolicySchema.parse(policy) });

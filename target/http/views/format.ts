@@ -42,7 +42,7 @@ export const ERROR_FR: Record<ErrorCode | 'INTERNAL', string> = {
   BOOKING_NOT_ACTIVE: 'Ce rendez-vous n’est plus actif.',
   NOT_OPEN: 'Les inscriptions ne sont pas ouvertes pour ce guichet.',
   ALREADY_REGISTERED: 'Vous êtes déjà inscrit pour ce tirage.',
-  NOT_ADMITTED: 'Votre tour dans la file d’attente n’est pas encore venu.',
+  NOT_ADMITTED: 'Votre passage par la file d’attente n’est pas valable : votre tour n’est pas venu, ou votre admission a expiré ou a déjà servi.',
   REQUEST_PENDING: 'Vous avez déjà une demande en attente pour ce lot.',
   UNAUTHORIZED: 'Accès réservé.',
   PAYLOAD_TOO_LARGE: 'La demande est trop volumineuse.',

@@ -57,6 +57,14 @@ export function recordConformance(h: StoreHolder): void {
       expect(() => h.store.updateTicket('nope', { position: 1 })).toThrow(/unknown/);
     });
 
+    it('counts the bookings made with a ticket', () => {
+      h.store.insertTicket({ ...ticket('t1', 'a', 100, 1), position: 0, admitAt: 100 });
+      expect(h.store.getTicket('t1')?.uses).toBeUndefined();
+      h.store.updateTicket('t1', { uses: 1 });
+      h.store.updateTicket('t1', { uses: 2 });
+      expect(h.store.getTicket('t1')).toStrictEqual({ ...ticket('t1', 'a', 100, 1), position: 0, admitAt: 100, uses: 2 });
+    });
+
     it('keeps mail per recipient, any case, in sending order', () => {
       h.store.insertMail({ to: 'Awa@E.org', subject: 's1', body: 'b1', at: 5, bookingId: 'b1' });
       h.store.insertMail({ to: 'other@e.org', subject: 's2', body: 'b2', at: 6, bookingId: 'b2' });
