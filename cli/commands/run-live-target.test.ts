@@ -70,7 +70,7 @@ describe('run --mode live --target', () => {
     const now = ((await control.body.json()) as { now: number }).now;
     expect(now).toBeGreaterThan(Date.parse('2019-01-07T00:00:00Z'));
     expect(now).toBeLessThan(Date.parse('2019-01-09T00:00:00Z'));
-  });
+  }, 240_000);
 
   it('refuses, with exit 2 and nothing written, a target that does not answer, takes another token, or cannot be steered', () => {
     const cases: [string[], RegExp][] = [
@@ -87,5 +87,5 @@ describe('run --mode live --target', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(existsSync(join(dir, 'refused'))).toBe(false);
     }
-  });
+  }, 120_000);
 });
