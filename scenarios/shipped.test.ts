@@ -76,7 +76,7 @@ describe('shipped scenarios', () => {
     const s = loadScenario('scenarios/matrix.yaml');
     const policies = effectivePolicies(s);
     expect(policies.map((p) => p.name)).toEqual([
-      'baseline', 'random-release', 'frequent-random-release', 'batch-release', 'herault-measures', 'national-module', 'lottery', 'waiting-room',
+      'baseline', 'random-release', 'frequent-random', 'batch-release', 'herault-measures', 'national-module', 'lottery', 'waiting-room',
     ]);
     expect(s.replications).toBe(20);
     expect(durationMs(s.duration)).toBeLessThanOrEqual(26 * WEEK_MS);
