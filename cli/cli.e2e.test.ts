@@ -81,6 +81,18 @@ describe('guichet (built)', () => {
     for (const f of ['report.html', 'summary.md']) expect(existsSync(join(dir, 'w2', f))).toBe(true);
   }, 120_000);
 
+  it('shards in worker threads and merges into the unsharded result.json, byte for byte (--shard, merge)', () => {
+    expect(guichet('run', 'small.yaml', '--out', 'whole', '--workers', '2', '--quiet', '--no-report').status).toBe(0);
+    for (const i of [1, 2, 3]) {
+      const shard = guichet('run', 'small.yaml', '--shard', `${i}/3`, '--out', 'parts', '--workers', '2');
+      expect(shard.status, shard.stderr).toBe(0);
+      expect(shard.stdout).toMatch(new RegExp(`^shard ${i}/3: \\d of 4 replications \\(policy × replication\\)\npart: parts/part-${i}-of-3\\.json\n$`));
+    }
+    const merge = guichet('merge', 'parts/part-3-of-3.json', 'parts/part-1-of-3.json', 'parts/part-2-of-3.json', '-o', 'merged/result.json');
+    expect(merge.status, merge.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'merged/result.json'), 'utf8')).toBe(readFileSync(join(dir, 'whole/result.json'), 'utf8'));
+  }, 120_000);
+
   it('prints plain progress lines on stderr when output is piped, and none with --quiet', () => {
     const run = guichet('run', 'small.yaml', '--out', 'piped', '--no-report');
     expect(run.status).toBe(0);

@@ -4,6 +4,8 @@ import { DriverModuleError } from '../engine/drivers/driver-module.js';
 import { FloodRefusedError } from '../engine/live/flood/spec.js';
 import { BrowserMissingError } from '../engine/drivers/browser/browser-missing.js';
 import { UnknownPolicyError } from '../engine/run/run-scenario.js';
+import { ShardMergeError } from '../engine/run/read-part.js';
+import { ShardError } from '../engine/run/run-shard.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
 import { ScenarioError } from '../scenarios/errors.js';
@@ -16,6 +18,8 @@ describe('asInputError', () => {
     expect(asInputError(own)).toBe(own);
     expect(asInputError(new ResultFileError('r.json: not JSON'))).toMatchObject({ code: 'RESULT_INVALID', message: 'r.json: not JSON' });
     expect(asInputError(new UnknownPolicyError('unknown policy "x"'))).toMatchObject({ code: 'UNKNOWN_POLICY', message: 'unknown policy "x"' });
+    expect(asInputError(new ShardError('at most 14 shards'))).toMatchObject({ code: 'SHARD_INVALID', message: 'at most 14 shards' });
+    expect(describeFailure(new ShardMergeError('missing shard 3/3'), 'merge')).toEqual({ message: 'guichet merge: missing shard 3/3', exitCode: EXIT.badInput });
     expect(describeFailure(new DriverModuleError('driver module ./d.mjs has no default export'), 'run'))
       .toEqual({ message: 'guichet run: driver module ./d.mjs has no default export', exitCode: EXIT.badInput });
     expect(asInputError(new FloodRefusedError('host "x" is not loopback'))).toMatchObject({ code: 'FLOOD_REFUSED', message: 'host "x" is not loopback' });

@@ -9,6 +9,8 @@ import { DriverModuleError } from '../engine/drivers/driver-module.js';
 import { FloodRefusedError } from '../engine/live/flood/spec.js';
 import { BrowserMissingError } from '../engine/drivers/browser/browser-missing.js';
 import { UnknownPolicyError } from '../engine/run/run-scenario.js';
+import { ShardMergeError } from '../engine/run/read-part.js';
+import { ShardError } from '../engine/run/run-shard.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
 import { InputError, type InputErrorCode } from '../scenarios/input-error.js';
@@ -29,6 +31,8 @@ export function asInputError(e: unknown): InputError | undefined {
   if (e instanceof InputError) return e;
   if (e instanceof ResultFileError) return new InputError('RESULT_INVALID', e.message, { cause: e });
   if (e instanceof UnknownPolicyError) return new InputError('UNKNOWN_POLICY', e.message, { cause: e });
+  if (e instanceof ShardError) return new InputError('SHARD_INVALID', e.message, { cause: e });
+  if (e instanceof ShardMergeError) return new InputError('SHARDS_MISMATCH', e.message, { cause: e });
   if (e instanceof DriverModuleError) return new InputError('DRIVER_INVALID', e.message, { cause: e });
   if (e instanceof FloodRefusedError) return new InputError('FLOOD_REFUSED', e.message, { cause: e });
   if (e instanceof OutputError) return new InputError('OUTPUT_UNWRITABLE', `cannot write to ${displayPath(e.path)}: ${e.reason}`, { cause: e });

@@ -5,6 +5,7 @@
  * message and the exit status (2 for bad input, 1 for the unexpected).
  */
 import { Command } from 'commander';
+import { registerMerge } from './commands/merge.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
@@ -23,6 +24,7 @@ const program = new Command()
 
 registerRun(program);
 registerReport(program);
+registerMerge(program);
 registerValidate(program);
 registerSchema(program);
 registerTarget(program);

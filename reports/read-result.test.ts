@@ -42,6 +42,11 @@ describe('readResultFile', () => {
     expect(() => readResultFile(file)).toThrow(`${file}: unknown result schema "guichet.result/v2"; this guichet reads "guichet.result/v1"`);
   });
 
+  it('refuses the part of one shard, so a fraction of the replications is never reported as the run', () => {
+    const file = write('part.json', JSON.stringify({ schema: 'guichet.partial/v1', shard: { index: 2, count: 8 }, runs: [] }));
+    expect(() => readResultFile(file)).toThrow(`${file}: is the part of one shard (2/8) of a sharded run, not a whole result; merge every part first`);
+  });
+
   it('locates a missing metric by its JSON path', () => {
     const broken = buildFixture();
     delete (broken.policies[1]!.summary as Partial<typeof broken.policies[1]['summary']>)['traffic.botShare'];

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { COLLATERAL_MEASURES, LIVE_SCHEMA, METRICS, RESULT_SCHEMA } from '../engine/result.js';
+import { COLLATERAL_MEASURES, LIVE_SCHEMA, METRICS, PARTIAL_SCHEMA, RESULT_SCHEMA } from '../engine/result.js';
 import type { RunResult } from '../engine/result.js';
 import { LiveBlock, unknownLiveSchema } from './read-live.js';
 
@@ -89,6 +89,11 @@ function jsonPath(path: readonly PropertyKey[]): string {
 /** Checks a parsed value; `where` names its origin in error messages. */
 export function parseResult(value: unknown, where = 'result.json'): RunResult {
   const schema = (value as { schema?: unknown } | null)?.schema;
+  if (schema === PARTIAL_SCHEMA) {
+    const shard = (value as { shard?: { index?: unknown; count?: unknown } }).shard;
+    throw new ResultFileError(`${where}: is the part of one shard (${String(shard?.index)}/${String(shard?.count)}) of a sharded run, not a whole result; `
+      + 'merge every part first: guichet merge part-*.json -o result.json');
+  }
   if (value && typeof value === 'object' && schema !== RESULT_SCHEMA) {
     throw new ResultFileError(`${where}: unknown result schema ${JSON.stringify(schema ?? null)}; this guichet reads "${RESULT_SCHEMA}"`);
   }

@@ -33,6 +33,10 @@ export const INPUT_ERROR_CODES = [
   'FLOOD_REFUSED',
   /** the target named on the command line does not answer */
   'TARGET_UNREACHABLE',
+  /** `--shard i/n` cannot split this run (more shards than policy × replication cells) */
+  'SHARD_INVALID',
+  /** `guichet merge`: parts of different runs, a shard twice, a shard missing, or a file that is not a part */
+  'SHARDS_MISMATCH',
 ] as const;
 
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];

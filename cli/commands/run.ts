@@ -5,7 +5,9 @@ import { runScenario } from '../../engine/run/run-scenario.js';
 import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engine/run/run-size.js';
 import { InputError } from '../../scenarios/input-error.js';
 import { loadScenarioFor } from '../../scenarios/run-mode.js';
-import { integerIn, list, numberIn } from '../options.js';
+import { integerIn, list, numberIn, shard } from '../options.js';
+import type { ShardSpec } from '../../engine/measure/partial-types.js';
+import { checkShard, runShardPart } from './run-shard.js';
 import { ledgerMismatch } from '../live-table.js';
 import { checkLiveSetup, runScenarioLive } from './run-live.js';
 import { writtenLines } from '../paths.js';
@@ -28,6 +30,7 @@ interface RunFlags {
   raceSpeed?: number;
   target?: string;
   adminToken?: string;
+  shard?: ShardSpec;
 }
 
 export function registerRun(program: Command): void {
@@ -47,36 +50,50 @@ export function registerRun(program: Command): void {
     .option('--race-speed <x>', 'live: simulated seconds per real second inside race windows (default: the scenario\'s, else 1)', numberIn(0.1, 100))
     .option('--target <url>', 'live: a guichet target started separately with --test-control --trust-proxy, on this machine (default: start one per replication)')
     .addOption(new Option('--admin-token <token>', 'live, with --target: its admin token').env('GUICHET_ADMIN_TOKEN'))
+    .option('--shard <i/n>', 'sim: run only shard i of n of the (policy × replication) grid and write out/…/part-i-of-n.json, for `guichet merge` (docs/shards.md)', shard)
     .option('--max-agents <n>', 'refuse, before simulating, a run whose replication needs more memory than this many agents (about 4 KB each)', integerIn(1, 1_000_000_000), DEFAULT_MAX_AGENTS)
     .addHelpText('after', '\nExamples:\n  guichet run scenarios/herault-2019.yaml --replications 5\n  guichet run scenarios/matrix.yaml --policy baseline,lottery --out out/lottery\n'
       + '  guichet run scenarios/live-smoke.yaml --mode live\n'
-      + '  guichet run scenarios/live-smoke.yaml --mode live --target http://127.0.0.1:8080 --admin-token s3cret\n\nLive runs do one replication per policy unless --replications says otherwise (docs/live.md).')
+      + '  guichet run scenarios/live-smoke.yaml --mode live --target http://127.0.0.1:8080 --admin-token s3cret\n'
+      + '  guichet run scenarios/matrix.yaml --shard 2/8 --out parts   # then: guichet merge parts/part-*.json -o out/matrix/result.json\n\nLive runs do one replication per policy unless --replications says otherwise (docs/live.md).')
     // Failures are thrown: cli/exit-codes.ts prints them (exit 2 for bad input).
     .action(async (file: string, flags: RunFlags) => {
       const liveOnly = ([['--driver', flags.driver], ['--race-speed', flags.raceSpeed], ['--target', flags.target]] as const).find(([, v]) => v !== undefined);
       if (flags.mode === 'sim' && liveOnly) throw new InputError('FLAGS_CONFLICT', `${liveOnly[0]} only applies with --mode live`);
+      if (flags.mode === 'live' && flags.shard) throw new InputError('FLAGS_CONFLICT', '--shard only applies to simulated runs (--mode sim)');
       const scenario = loadScenarioFor(file, flags.mode);
       // refused before anything is simulated or written: a run too large would crash Node instead
       const tooLarge = runSizeProblem(estimateRunSize(scenario, flags.policy), flags.maxAgents);
       if (tooLarge) throw new InputError('TOO_LARGE', tooLarge);
+      const grid = {
+        ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+        ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
+        ...(flags.policy ? { policies: flags.policy } : {}),
+      };
+      if (flags.shard) checkShard(scenario, flags.shard, grid);
       if (flags.mode === 'live') await checkLiveSetup(file, scenario, flags);
       const outDir = flags.out ?? join('out', basename(file, extname(file)));
       // Before simulating: minutes of work must not end in "cannot write".
       ensureWritableDir(outDir);
-      const progress = createProgress({ quiet: flags.quiet ?? false, stream: process.stderr, unit: flags.mode === 'live' ? LIVE_DAYS : REPLICATIONS });
+      const unit = flags.mode === 'live' ? LIVE_DAYS : flags.shard ? { ...REPLICATIONS, verb: `simulating shard ${flags.shard.index}/${flags.shard.count}` } : REPLICATIONS;
+      const progress = createProgress({ quiet: flags.quiet ?? false, stream: process.stderr, unit });
+      const onProgress = (done: number, total: number) => progress.update(done, total);
+      const simOptions = { file, ...grid, ...(flags.workers !== undefined ? { workers: flags.workers } : {}), onProgress };
+      if (flags.shard) {
+        let written;
+        try {
+          written = await runShardPart(scenario, flags.shard, simOptions, outDir);
+        } finally {
+          progress.stop();
+        }
+        console.log(written.lines.join('\n'));
+        return;
+      }
       let result;
       try {
-        const onProgress = (done: number, total: number) => progress.update(done, total);
         result = flags.mode === 'live'
           ? await runScenarioLive(file, scenario, flags, outDir, onProgress)
-          : await runScenario(scenario, {
-            file,
-            ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
-            ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
-            ...(flags.policy ? { policies: flags.policy } : {}),
-            ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-            onProgress,
-          });
+          : await runScenario(scenario, simOptions);
       } finally {
         progress.stop();
       }

@@ -197,3 +197,6 @@ export interface RunResult {
   intervalMethod: string;
   policies: PolicyResult[];
 }
+
+/** result.json without its policies: the same for every shard of a run (engine/run/run-shard.ts). */
+export type RunHeader = Omit<RunResult, 'policies'>;

@@ -1,6 +1,7 @@
 /**
  * Runs a scenario: every policy (baseline and alternatives) × every replication, in worker
  * threads (replication-worker.ts), then the summary of each policy (measure/policy-summary.ts).
+ * A shard of the grid (run-shard.ts) runs the same tasks through the same functions.
  */
 import { effectivePolicies, scenarioLabel, type EffectivePolicy, type Scenario } from '../../scenarios/schema.js';
 import { durationMs } from '../../target/domain/time-units.js';
@@ -8,7 +9,7 @@ import { INTERVAL_METHOD } from '../measure/intervals.js';
 import { groupInfo, summarisePolicy } from '../measure/policy-summary.js';
 import { runPool } from './worker-pool.js';
 import { simulateTask, type ReplicationTask } from './replication-task.js';
-import { RESULT_SCHEMA, type ReplicationResult, type RunResult } from '../measure/result-types.js';
+import { RESULT_SCHEMA, type ReplicationResult, type RunHeader, type RunResult } from '../measure/result-types.js';
 
 export interface RunOptions {
   /** path of the scenario, as the user gave it */
@@ -24,22 +25,40 @@ export interface RunOptions {
 
 export class UnknownPolicyError extends Error {}
 
-export async function runScenario(scenario: Scenario, opts: RunOptions): Promise<RunResult> {
+/** What a run is made of, before anything is simulated: the (policy × replication) grid, policy-major. */
+export interface RunPlan {
+  seeded: Scenario;
+  replications: number;
+  policies: EffectivePolicy[];
+  tasks: ReplicationTask[];
+}
+
+export function planRun(scenario: Scenario, opts: Pick<RunOptions, 'seed' | 'replications' | 'policies'>): RunPlan {
   const seeded: Scenario = { ...scenario, seed: opts.seed ?? scenario.seed };
   const replications = opts.replications ?? scenario.replications;
   const policies = selectPolicies(seeded, opts.policies);
   const tasks: ReplicationTask[] = policies.flatMap((p) =>
     Array.from({ length: replications }, (_, replication) => ({ scenario: seeded, policy: { name: p.name, policy: p.policy }, replication })));
+  return { seeded, replications, policies, tasks };
+}
+
+export async function runScenario(scenario: Scenario, opts: RunOptions): Promise<RunResult> {
+  const plan = planRun(scenario, opts);
+  const runs = await simulateTasks(plan.tasks, opts);
+  return assembleRun(plan.seeded, opts.file, plan.replications, plan.policies, runs);
+}
+
+/** Each task's replication, at its index (the order never depends on which worker finished first). */
+export async function simulateTasks(tasks: readonly ReplicationTask[], opts: Pick<RunOptions, 'workers' | 'onProgress'>): Promise<ReplicationResult[]> {
   // Node 20 worker threads cannot load TypeScript (module hooks do not reach them), so from
   // sources (tests, tsx) replications run in this thread; the built package uses workers.
   const inThread = opts.workers === 1 || import.meta.url.endsWith('.ts');
-  const runs = inThread
+  return inThread
     ? tasks.map((t, i) => { const r = simulateTask(t); opts.onProgress?.(i + 1, tasks.length); return r; })
     : await runPool<ReplicationTask, ReplicationResult>(workerUrl(), tasks, {
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
       ...(opts.onProgress ? { onDone: opts.onProgress } : {}),
     });
-  return assembleRun(seeded, opts.file, replications, policies, runs);
 }
 
 /** The policies a run compares: all of the scenario's, or those named (each must exist). */
@@ -56,6 +75,11 @@ export function selectPolicies(scenario: Scenario, names: readonly string[] | un
 export function assembleRun(
   seeded: Scenario, file: string, replications: number, policies: readonly EffectivePolicy[], runs: readonly ReplicationResult[],
 ): RunResult {
+  return summariseRun(runHeader(seeded, file, replications), policies, runs);
+}
+
+/** Everything of result.json but the policies: what a shard carries so that a merge writes the same bytes. */
+export function runHeader(seeded: Scenario, file: string, replications: number): RunHeader {
   return {
     schema: RESULT_SCHEMA,
     scenario: {
@@ -80,8 +104,13 @@ export function assembleRun(
     seed: seeded.seed,
     replications,
     intervalMethod: INTERVAL_METHOD,
-    policies: policies.map((p, k) => summarisePolicy(p, runs.slice(k * replications, (k + 1) * replications))),
   };
+}
+
+/** The header and each policy's intervals, computed over its replications (`runs`, policy-major). */
+export function summariseRun(header: RunHeader, policies: readonly EffectivePolicy[], runs: readonly ReplicationResult[]): RunResult {
+  const n = header.replications;
+  return { ...header, policies: policies.map((p, k) => summarisePolicy(p, runs.slice(k * n, (k + 1) * n))) };
 }
 
 function workerUrl(): URL {
