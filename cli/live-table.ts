@@ -30,7 +30,8 @@ function populationRows(live: LivePolicyFigures): string[] {
 
 function floodLines(live: LivePolicyFigures): string[] {
   return live.floods.map((f) =>
-    `flood ${f.name}${f.runs > 1 ? ` ×${n(f.runs)}` : ''} (${f.path}): ${n(f.rate)}/s asked, ${n(f.rps)}/s sent, p95 ${n(f.p95)} ms, 429 ${pct(f.share429)}`);
+    // the path last: on a narrow table it is what gets cut, not the figures
+    `flood ${f.name}${f.runs > 1 ? ` ×${n(f.runs)}` : ''}: ${n(f.rate)}/s asked, ${n(f.rps)}/s sent, p95 ${n(f.p95)} ms, 429 ${pct(f.share429)} (${f.path})`);
 }
 
 function reconciliationLines(live: LivePolicyFigures, maxWidth: number): string[] {

@@ -124,7 +124,7 @@ describe('summaryTable of a live run', () => {
     const [baseline, limited] = [block('baseline'), block('random-release')];
     // one line per flood name, however many race windows it ran in
     expect(baseline.filter((l) => l.startsWith('flood '))).toHaveLength(1);
-    expect(baseline.join('\n')).toMatch(/flood slot-list ×2 \(\/api\/counters\/renewal\/slots\): 250\/s asked, 19\d\/s sent, p95 5\d\d ms, 429 0\.0%/);
+    expect(baseline.join('\n')).toMatch(/flood slot-list ×2: 250\/s asked, 19\d\/s sent, p95 5\d\d ms, 429 0\.0% \(\/api\/counters\/renewal\/slots\)/);
     expect(limited.join('\n')).toMatch(/429 [789]\d\.\d%/);
     const bookings = live.policies[0]!.runs.reduce((s, r) => s + r.live!.reconciliation.harnessBookings, 0);
     expect(baseline.at(-1)).toBe(`ledgers reconciled: ${bookings.toLocaleString('en-GB')} bookings in 2 replications`);
