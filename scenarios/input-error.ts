@@ -33,6 +33,8 @@ export const INPUT_ERROR_CODES = [
   'FLOOD_REFUSED',
   /** the target named on the command line does not answer */
   'TARGET_UNREACHABLE',
+  /** `guichet gate` or `run --gate` with nothing to judge: no gates in the result or the scenario, no baseline */
+  'NO_GATES',
 ] as const;
 
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];

@@ -5,6 +5,10 @@ import { runScenario } from '../../engine/run/run-scenario.js';
 import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engine/run/run-size.js';
 import { InputError } from '../../scenarios/input-error.js';
 import { loadScenarioFor } from '../../scenarios/run-mode.js';
+import { gatesByPolicy, hasGates } from '../../scenarios/gates/effective.js';
+import { evaluateGates } from '../../reports/gates/evaluate.js';
+import { renderJunit } from '../../reports/gates/junit.js';
+import { failOnGates, gateLines } from '../gate-report.js';
 import { integerIn, list, numberIn } from '../options.js';
 import { ledgerMismatch } from '../live-table.js';
 import { checkLiveSetup, runScenarioLive } from './run-live.js';
@@ -28,6 +32,8 @@ interface RunFlags {
   raceSpeed?: number;
   target?: string;
   adminToken?: string;
+  gate?: boolean;
+  junit?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -47,6 +53,8 @@ export function registerRun(program: Command): void {
     .option('--race-speed <x>', 'live: simulated seconds per real second inside race windows (default: the scenario\'s, else 1)', numberIn(0.1, 100))
     .option('--target <url>', 'live: a guichet target started separately with --test-control --trust-proxy, on this machine (default: start one per replication)')
     .addOption(new Option('--admin-token <token>', 'live, with --target: its admin token').env('GUICHET_ADMIN_TOKEN'))
+    .option('--gate', 'exit with 99 when a gate of the scenario fails (outcomes are written into result.json and the report either way)')
+    .option('--junit <out.xml>', 'write the gate outcomes as JUnit XML (one testsuite per policy, one testcase per gate)')
     .option('--max-agents <n>', 'refuse, before simulating, a run whose replication needs more memory than this many agents (about 4 KB each)', integerIn(1, 1_000_000_000), DEFAULT_MAX_AGENTS)
     .addHelpText('after', '\nExamples:\n  guichet run scenarios/herault-2019.yaml --replications 5\n  guichet run scenarios/matrix.yaml --policy baseline,lottery --out out/lottery\n'
       + '  guichet run scenarios/live-smoke.yaml --mode live\n'
@@ -56,6 +64,9 @@ export function registerRun(program: Command): void {
       const liveOnly = ([['--driver', flags.driver], ['--race-speed', flags.raceSpeed], ['--target', flags.target]] as const).find(([, v]) => v !== undefined);
       if (flags.mode === 'sim' && liveOnly) throw new InputError('FLAGS_CONFLICT', `${liveOnly[0]} only applies with --mode live`);
       const scenario = loadScenarioFor(file, flags.mode);
+      if ((flags.gate || flags.junit !== undefined) && !hasGates(scenario)) {
+        throw new InputError('NO_GATES', `${flags.gate ? '--gate' : '--junit'}: ${file} has no \`gates:\` to check`);
+      }
       // refused before anything is simulated or written: a run too large would crash Node instead
       const tooLarge = runSizeProblem(estimateRunSize(scenario, flags.policy), flags.maxAgents);
       if (tooLarge) throw new InputError('TOO_LARGE', tooLarge);
@@ -80,13 +91,21 @@ export function registerRun(program: Command): void {
       } finally {
         progress.stop();
       }
+      // judged before writing, so result.json and the report carry the outcomes
+      if (hasGates(scenario)) result = { ...result, gates: evaluateGates(result, gatesByPolicy(scenario)) };
       if (!flags.quiet) console.log(`\n${summaryTable(result, tableWidth())}\n`);
+      if (result.gates && (!flags.quiet || flags.gate)) console.log(`${gateLines(result.gates).join('\n')}\n`);
       const written = flags.report
         ? writeReports(result, outDir, flags.lang)
         : { json: writeResult(`${JSON.stringify(result, null, 2)}\n`, outDir) };
       console.log(writtenLines(written));
+      if (flags.junit !== undefined) {
+        writeAtomic(flags.junit, renderJunit(result.gates, undefined, `guichet gates: ${result.scenario.name}`));
+        console.log(`wrote ${flags.junit}`);
+      }
       // written first, so the report shows the mismatch: then the run fails loudly
       if (ledgerMismatch(result)) throw new Error('LEDGER MISMATCH: the harness and the target disagree on the bookings made (the table above and the report list them)');
+      if (flags.gate) failOnGates(result.gates);
     });
 }
 

@@ -9,7 +9,9 @@ export const RESULT_SCHEMA = 'guichet.result/v1' as const;
 /** Flat metric names, as in DESIGN.md; their catalogue (unit, domain, direction) is scenarios/metrics.ts. */
 import type { MetricName } from '../../scenarios/metrics.js';
 import type { LiveReplication } from './live-types.js';
+import type { GatesResult } from './gate-types.js';
 export * from './live-types.js';
+export * from './gate-types.js';
 export { METRIC_NAMES as METRICS, METRIC_CATALOGUE, UNIT_DOMAIN, clampToDomain, isMetricName } from '../../scenarios/metrics.js';
 export type { MetricDomain, MetricName, MetricSpec, MetricUnit } from '../../scenarios/metrics.js';
 
@@ -174,4 +176,6 @@ export interface RunResult {
   /** how intervals were computed, for the methods section */
   intervalMethod: string;
   policies: PolicyResult[];
+  /** the scenario's gates and how each policy fared; absent when it has none, and in older files */
+  gates?: GatesResult;
 }
