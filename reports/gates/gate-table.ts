@@ -6,7 +6,7 @@
 import type { GateCheck, RunResult } from '../../engine/result.js';
 import { html, type Raw } from '../html/escape.js';
 import type { Texts } from '../i18n/texts.js';
-import { figure } from './junit.js';
+import { figure, shownInterval } from './junit.js';
 
 interface Row { policy: string; check: GateCheck }
 
@@ -16,7 +16,7 @@ function rows(result: RunResult): Row[] {
 
 function observedText(c: GateCheck, tx: Texts): string {
   if (c.observed === null) return tx.t('gates.notMeasured');
-  const iv = c.interval;
+  const iv = shownInterval(c.metric, c.interval);
   return iv && iv.n > 1 ? `${figure(c.observed)} [${figure(iv.low)} – ${figure(iv.high)}]` : figure(c.observed);
 }
 

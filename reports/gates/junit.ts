@@ -4,7 +4,7 @@
  * observed value, its interval and the limit. A baseline comparison adds one testcase per
  * metric: failed when it regressed, skipped when the replications cannot tell.
  */
-import type { GateCheck, GatesResult, Interval } from '../../engine/result.js';
+import { clampToDomain, isMetricName, METRIC_CATALOGUE, type GateCheck, type GatesResult, type Interval } from '../../engine/result.js';
 import type { BaselineComparison, MetricComparison } from './baseline.js';
 
 export function xmlEscape(s: string): string {
@@ -23,16 +23,23 @@ export function intervalText(iv: Interval | undefined): string {
   return iv.n < 2 ? `single replication, no interval` : `95 % interval ${figure(iv.low)}..${figure(iv.high)} over ${iv.n} replications`;
 }
 
+/** The interval as the reports show it: a bound past 0 % or 100 % at the edge of what the metric can take. */
+export function shownInterval(metric: string, iv: Interval | undefined): Interval | undefined {
+  if (!iv || !isMetricName(metric)) return iv;
+  const { domain } = METRIC_CATALOGUE[metric];
+  return { ...iv, low: clampToDomain(domain, iv.low), high: clampToDomain(domain, iv.high) };
+}
+
 /** "bots.captureShare mean<0.1: observed 0.23 (95 % interval 0.2..0.26 over 10 replications), limit 0.1" */
 export function gateMessage(c: GateCheck): string {
   const limit = /-?\d+(?:\.\d+)?(?:e-?\d+)?\s*$/.exec(c.expression)?.[0].trim() ?? '';
   if (c.observed === null) return `${c.metric} ${c.expression}: not measured in this run (a live metric needs --mode live; a policy or crew that did not run)`;
-  return `${c.metric} ${c.expression}: observed ${figure(c.observed)} (${intervalText(c.interval)}), limit ${limit}`;
+  return `${c.metric} ${c.expression}: observed ${figure(c.observed)} (${intervalText(shownInterval(c.metric, c.interval))}), limit ${limit}`;
 }
 
 export function comparisonMessage(c: MetricComparison): string {
   const what = c.verdict === 'regressed' ? 'regressed' : c.verdict === 'unclear' ? 'not enough replications to tell' : 'held';
-  return `${c.metric}: ${what}: ${figure(c.current.mean)} (${intervalText(c.current)}) against baseline ${figure(c.baseline.mean)} (${intervalText(c.baseline)}), tolerance ${figure(c.tolerance)}`;
+  return `${c.metric}: ${what}: ${figure(c.current.mean)} (${intervalText(shownInterval(c.metric, c.current))}) against baseline ${figure(c.baseline.mean)} (${intervalText(shownInterval(c.metric, c.baseline))}), tolerance ${figure(c.tolerance)}`;
 }
 
 interface Case { name: string; failure?: string; skipped?: string }
