@@ -9,9 +9,7 @@ export const RESULT_SCHEMA = 'guichet.result/v1' as const;
 /** Flat metric names, as in DESIGN.md; their catalogue (unit, domain, direction) is scenarios/metrics.ts. */
 import type { MetricName } from '../../scenarios/metrics.js';
 import type { LiveReplication } from './live-types.js';
-import type { GatesResult } from './gate-types.js';
 export * from './live-types.js';
-export * from './gate-types.js';
 export { METRIC_NAMES as METRICS, METRIC_CATALOGUE, UNIT_DOMAIN, clampToDomain, isMetricName } from '../../scenarios/metrics.js';
 export type { MetricDomain, MetricName, MetricSpec, MetricUnit } from '../../scenarios/metrics.js';
 
@@ -179,3 +177,37 @@ export interface RunResult {
   /** the scenario's gates and how each policy fared; absent when it has none, and in older files */
   gates?: GatesResult;
 }
+
+/**
+ * Gate outcomes as result.json carries them (`gates`, present when the scenario has gates;
+ * versioned on their own). Each check keeps its metric and threshold as written, so
+ * `guichet gate result.json` can judge the file again without the scenario.
+ */
+export const GATES_SCHEMA = 'guichet.gates/v1' as const;
+
+export interface GateCheck {
+  metric: string;
+  /** the threshold as written, e.g. "mean>=0.8" */
+  expression: string;
+  /** the statistic the threshold reads; null when the run did not measure it (a live metric of a simulated run, a crew that did not run) */
+  observed: number | null;
+  /** the metric's 95 % interval over the replications (catalogue metrics), or of the live figure per replication */
+  interval?: Interval;
+  pass: boolean;
+}
+
+export interface PolicyGateChecks {
+  policy: string;
+  checks: GateCheck[];
+}
+
+export interface GatesResult {
+  schema: typeof GATES_SCHEMA;
+  /** every check of every policy holds */
+  pass: boolean;
+  policies: PolicyGateChecks[];
+}
+
+/** The grammar, for the readers of result.json (reports/ imports result types only). */
+export { GATE_GRAMMAR, holds, parseGate } from '../../scenarios/gates/grammar.js';
+export type { GateOperator, GateSpec, GateTarget } from '../../scenarios/gates/grammar.js';
