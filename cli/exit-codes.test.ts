@@ -11,6 +11,7 @@ import { OutputError } from '../reports/write.js';
 import { ScenarioError } from '../scenarios/errors.js';
 import { InputError } from '../scenarios/input-error.js';
 import { asInputError, describeFailure, EXIT, runProgram } from './exit-codes.js';
+import { GateFailedError } from './gate-report.js';
 
 describe('asInputError', () => {
   it('gives the errors of reports and engine their stable code, and keeps input errors as they are', () => {
@@ -51,6 +52,11 @@ describe('describeFailure', () => {
       message: 's.yaml:2:1 nmae: unknown key (did you mean "name"?)\ns.yaml:9:3 seed: expected a number',
       exitCode: 2,
     });
+  });
+
+  it('ends a failed gate with 99, as k6 does: the run worked, the measures did not pass', () => {
+    expect(describeFailure(new GateFailedError('1 gate failed'), 'gate')).toEqual({ message: 'guichet gate: 1 gate failed', exitCode: 99 });
+    expect(EXIT.gateFailed).toBe(99);
   });
 
   it('prints an unexpected error in one line without a stack, exit 1', () => {

@@ -1,8 +1,8 @@
 /**
  * The one place where failures become exit statuses: commands throw, `runProgram` prints one
  * clean message and returns the status. 0 ok, 1 unexpected (a bug: the message, no stack),
- * 2 bad input (the user can fix it: a file, a flag, a folder, a port). 99 is kept for a
- * failed gate (the run worked, the system under test did not pass).
+ * 2 bad input (the user can fix it: a file, a flag, a folder, a port), 99 a failed gate or a
+ * regression against a baseline (the run worked, the system under test did not pass; as k6).
  */
 import { CommanderError, type Command } from 'commander';
 import { DriverModuleError } from '../engine/drivers/driver-module.js';
@@ -14,6 +14,7 @@ import { ShardError } from '../engine/run/run-shard.js';
 import { ResultFileError } from '../reports/read-result.js';
 import { OutputError } from '../reports/write.js';
 import { InputError, type InputErrorCode } from '../scenarios/input-error.js';
+import { GateFailedError } from './gate-report.js';
 import { displayPath } from './paths.js';
 
 export const EXIT = { ok: 0, unexpected: 1, badInput: 2, gateFailed: 99 } as const;
@@ -44,6 +45,7 @@ export function asInputError(e: unknown): InputError | undefined {
 export function describeFailure(e: unknown, command: string): { message: string; exitCode: number } {
   const input = asInputError(e);
   if (input) return { message: input.format(command), exitCode: exitCodeOf(input.code) };
+  if (e instanceof GateFailedError) return { message: `guichet${command ? ` ${command}` : ''}: ${e.message}`, exitCode: EXIT.gateFailed };
   // unexpected: one line, as before, without the command (it is not the user's input to fix)
   return { message: `guichet: ${e instanceof Error ? e.message : String(e)}`, exitCode: EXIT.unexpected };
 }

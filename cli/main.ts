@@ -2,10 +2,11 @@
 /**
  * The `guichet` command. Each subcommand lives in cli/commands/<name>.ts and registers itself;
  * this file only wires them. Commands throw; exit-codes.ts turns a failure into one clean
- * message and the exit status (2 for bad input, 1 for the unexpected).
+ * message and the exit status (2 for bad input, 1 for the unexpected, 99 for a failed gate).
  */
 import { Command } from 'commander';
 import { registerMerge } from './commands/merge.js';
+import { registerGate } from './commands/gate.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
@@ -25,6 +26,7 @@ const program = new Command()
 registerRun(program);
 registerReport(program);
 registerMerge(program);
+registerGate(program);
 registerValidate(program);
 registerSchema(program);
 registerTarget(program);

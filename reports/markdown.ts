@@ -6,6 +6,7 @@
 import type { MetricName, RunResult } from '../engine/result.js';
 import type { Lang } from './i18n/format.js';
 import { Texts } from './i18n/texts.js';
+import { gatesMarkdown } from './gates/gate-table.js';
 import { liveSectionMarkdown, liveWarning } from './markdown-live.js';
 import { headlines } from './model/headlines.js';
 import { rankPolicies, singleReplication } from './model/ranking.js';
@@ -46,6 +47,8 @@ export function renderMarkdown(result: RunResult, lang: Lang): string {
     start: tx.fmt.date(s.start),
   }))}_`, '');
   out.push(...liveWarning(result, tx, e));
+  // a CI reader looks for the verdict first
+  out.push(...gatesMarkdown(result, tx, e));
   out.push(singleReplication(result)
     ? `> **${e(tx.t('note.noInterval'))}**`
     : `> ${e(tx.t('note.intervals', { ci: tx.ci, replications: tx.count('replications', result.replications) }))}`, '');

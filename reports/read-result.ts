@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { COLLATERAL_MEASURES, LIVE_SCHEMA, METRICS, PARTIAL_SCHEMA, RESULT_SCHEMA } from '../engine/result.js';
+import { COLLATERAL_MEASURES, GATES_SCHEMA, LIVE_SCHEMA, METRICS, PARTIAL_SCHEMA, RESULT_SCHEMA } from '../engine/result.js';
 import type { RunResult } from '../engine/result.js';
 import { LiveBlock, unknownLiveSchema } from './read-live.js';
 
@@ -71,6 +71,15 @@ const Result = z.looseObject({
   replications: z.number().int().min(1),
   intervalMethod: z.string(),
   policies: z.array(Policy).min(1),
+  /** present when the scenario has gates; versioned by its own schema field */
+  gates: z.looseObject({
+    schema: z.literal(GATES_SCHEMA),
+    pass: z.boolean(),
+    policies: z.array(z.looseObject({
+      policy: z.string(),
+      checks: z.array(z.looseObject({ metric: z.string(), expression: z.string(), observed: Num.nullable(), interval: IntervalSchema.optional(), pass: z.boolean() })),
+    })),
+  }).optional(),
 });
 
 export class ResultFileError extends Error {

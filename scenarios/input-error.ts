@@ -37,6 +37,8 @@ export const INPUT_ERROR_CODES = [
   'SHARD_INVALID',
   /** `guichet merge`: parts of different runs, a shard twice, a shard missing, or a file that is not a part */
   'SHARDS_MISMATCH',
+  /** `guichet gate` or `run --gate` with nothing to judge: no gates in the result or the scenario, no baseline */
+  'NO_GATES',
 ] as const;
 
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];

@@ -6,6 +6,7 @@
 import { formatPath, ScenarioError, type ScenarioIssue } from './errors.js';
 import { readMapping, readSource, SCENARIO_MESSAGES, validateScenario } from './load.js';
 import type { Scenario } from './schema.js';
+import { liveGatePaths } from './gates/effective.js';
 
 export type RunMode = 'sim' | 'live';
 
@@ -27,5 +28,7 @@ export function liveOnlyPaths(s: Scenario): (string | number)[][] {
   if (s.load.length > 0) paths.push(['load']);
   s.population.legit.forEach((g, i) => { if (g.client === 'browser') paths.push(['population', 'legit', i, 'client']); });
   s.population.scalpers.forEach((c, i) => { if (c.client === 'browser') paths.push(['population', 'scalpers', i, 'client']); });
+  // a simulated run measures no latency: its gate could never be judged
+  paths.push(...liveGatePaths(s));
   return paths;
 }

@@ -44,7 +44,9 @@ export const ScenarioSchema = z.strictObject({
   population: PopulationSchema,
   market: MarketSchema,
   replications: z.number().int().min(1).max(MAX.replications, atMost(MAX.replications)).default(10).describe('runs per policy, at most 1,000'),
-  gates: GatesSchema.describe('pass/fail thresholds, e.g. legit.servedBeforeDeadline: ["mean>=0.8"]'),
+  gates: GatesSchema.default({}).describe(
+    'pass/fail thresholds checked for every policy (`guichet run --gate`, `guichet gate`; exit 99 when one fails), '
+    + 'e.g. legit.servedBeforeDeadline: ["mean>=0.8", "low>=0.75"]; a policy adds its own in `gates:`'),
   live: LiveSchema.optional().describe('how the scenario runs with `--mode live`: race speed and window, timeouts, driver; live runs only'),
   load: LoadSchema.default([]).describe(
     'raw floods (autocannon) sent while the agents run, each bounded in seconds and requests; live runs only '

@@ -1,4 +1,5 @@
 /** `guichet merge <part.json…> [-o result.json]`: the parts of a sharded run (`guichet run --shard i/n`) made into its result.json. */
+import { evaluateGates } from '../../reports/gates/evaluate.js';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { mergeShards } from '../../engine/run/merge-shards.js';
@@ -18,8 +19,10 @@ export function registerMerge(program: Command): Command {
     // Failures are thrown: cli/exit-codes.ts prints them (exit 2 for parts that do not make one run).
     .action((files: string[], options: { out?: string }, command: Command) => {
       const parts = files.map(readPartFile);
-      const result = mergeShards(parts);
       const first = parts[0]!.part;
+      const merged = mergeShards(parts);
+      // judged on the whole run, as `guichet run` judges it: the same bytes as the unsharded result.json
+      const result = first.gates ? { ...merged, gates: evaluateGates(merged, first.gates) } : merged;
       const out = options.out ?? join('out', basename(result.scenario.file, extname(result.scenario.file)), REPORT_FILES.json);
       // the merged replications are checked as any result.json, so a damaged part never becomes a report
       parseResult(JSON.parse(JSON.stringify(result)), `merge of ${files.length} parts`);

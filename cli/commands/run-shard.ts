@@ -2,6 +2,7 @@
  * `guichet run --shard i/n`: simulates the shard's share of the grid and writes its part file
  * (no report: a report needs every replication, `guichet merge` then `guichet report`).
  */
+import { gatesByPolicy, hasGates } from '../../scenarios/gates/effective.js';
 import { join } from 'node:path';
 import { runShard, ShardError, shardProblem, gridSize } from '../../engine/run/run-shard.js';
 import type { ShardSpec } from '../../engine/measure/partial-types.js';
@@ -26,7 +27,10 @@ export function checkShard(scenario: Scenario, shard: ShardSpec, opts: Pick<RunO
 export async function runShardPart(
   scenario: Scenario, shard: ShardSpec, opts: RunOptions, outDir: string,
 ): Promise<{ path: string; lines: string[] }> {
-  const part = await runShard(scenario, { ...opts, shard, version: VERSION });
+  const simulated = await runShard(scenario, { ...opts, shard, version: VERSION });
+  const part = hasGates(scenario)
+    ? { ...simulated, gates: gatesByPolicy(scenario).map(({ policy, gates }) => ({ policy, gates: gates.map(({ metric, expression }) => ({ metric, expression })) })) }
+    : simulated;
   const path = join(outDir, partFileName(shard));
   writeAtomic(path, `${JSON.stringify(part, null, 2)}\n`);
   return {

@@ -5,6 +5,10 @@ import { runScenario } from '../../engine/run/run-scenario.js';
 import { DEFAULT_MAX_AGENTS, estimateRunSize, runSizeProblem } from '../../engine/run/run-size.js';
 import { InputError } from '../../scenarios/input-error.js';
 import { loadScenarioFor } from '../../scenarios/run-mode.js';
+import { gatesByPolicy, hasGates } from '../../scenarios/gates/effective.js';
+import { evaluateGates } from '../../reports/gates/evaluate.js';
+import { renderJunit } from '../../reports/gates/junit.js';
+import { failOnGates, gateLines } from '../gate-report.js';
 import { integerIn, list, numberIn, shard } from '../options.js';
 import type { ShardSpec } from '../../engine/measure/partial-types.js';
 import { checkShard, runShardPart } from './run-shard.js';
@@ -31,6 +35,8 @@ interface RunFlags {
   target?: string;
   adminToken?: string;
   shard?: ShardSpec;
+  gate?: boolean;
+  junit?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -51,6 +57,8 @@ export function registerRun(program: Command): void {
     .option('--target <url>', 'live: a guichet target started separately with --test-control --trust-proxy, on this machine (default: start one per replication)')
     .addOption(new Option('--admin-token <token>', 'live, with --target: its admin token').env('GUICHET_ADMIN_TOKEN'))
     .option('--shard <i/n>', 'sim: run only shard i of n of the (policy × replication) grid and write out/…/part-i-of-n.json, for `guichet merge` (docs/shards.md)', shard)
+    .option('--gate', 'exit with 99 when a gate of the scenario fails (outcomes are written into result.json and the report either way)')
+    .option('--junit <out.xml>', 'write the gate outcomes as JUnit XML (one testsuite per policy, one testcase per gate)')
     .option('--max-agents <n>', 'refuse, before simulating, a run whose replication needs more memory than this many agents (about 4 KB each)', integerIn(1, 1_000_000_000), DEFAULT_MAX_AGENTS)
     .addHelpText('after', '\nExamples:\n  guichet run scenarios/herault-2019.yaml --replications 5\n  guichet run scenarios/matrix.yaml --policy baseline,lottery --out out/lottery\n'
       + '  guichet run scenarios/live-smoke.yaml --mode live\n'
@@ -62,6 +70,9 @@ export function registerRun(program: Command): void {
       if (flags.mode === 'sim' && liveOnly) throw new InputError('FLAGS_CONFLICT', `${liveOnly[0]} only applies with --mode live`);
       if (flags.mode === 'live' && flags.shard) throw new InputError('FLAGS_CONFLICT', '--shard only applies to simulated runs (--mode sim)');
       const scenario = loadScenarioFor(file, flags.mode);
+      if ((flags.gate || flags.junit !== undefined) && !hasGates(scenario)) {
+        throw new InputError('NO_GATES', `${flags.gate ? '--gate' : '--junit'}: ${file} has no \`gates:\` to check`);
+      }
       // refused before anything is simulated or written: a run too large would crash Node instead
       const tooLarge = runSizeProblem(estimateRunSize(scenario, flags.policy), flags.maxAgents);
       if (tooLarge) throw new InputError('TOO_LARGE', tooLarge);
@@ -97,13 +108,21 @@ export function registerRun(program: Command): void {
       } finally {
         progress.stop();
       }
+      // judged before writing, so result.json and the report carry the outcomes
+      if (hasGates(scenario)) result = { ...result, gates: evaluateGates(result, gatesByPolicy(scenario)) };
       if (!flags.quiet) console.log(`\n${summaryTable(result, tableWidth())}\n`);
+      if (result.gates && (!flags.quiet || flags.gate)) console.log(`${gateLines(result.gates).join('\n')}\n`);
       const written = flags.report
         ? writeReports(result, outDir, flags.lang)
         : { json: writeResult(`${JSON.stringify(result, null, 2)}\n`, outDir) };
       console.log(writtenLines(written));
+      if (flags.junit !== undefined) {
+        writeAtomic(flags.junit, renderJunit(result.gates, undefined, `guichet gates: ${result.scenario.name}`));
+        console.log(`wrote ${flags.junit}`);
+      }
       // written first, so the report shows the mismatch: then the run fails loudly
       if (ledgerMismatch(result)) throw new Error('LEDGER MISMATCH: the harness and the target disagree on the bookings made (the table above and the report list them)');
+      if (flags.gate) failOnGates(result.gates);
     });
 }
 

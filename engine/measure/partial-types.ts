@@ -35,4 +35,6 @@ export interface PartialResult {
   policies: EffectivePolicy[];
   /** this shard's cells of the grid, in grid order */
   runs: PartialRun[];
+  /** the scenario's gates per policy, as written: judged once the parts are merged (a shard alone has too few replications) */
+  gates?: { policy: string; gates: { metric: string; expression: string }[] }[];
 }

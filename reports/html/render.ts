@@ -13,6 +13,7 @@ import { buildLiveCharts } from '../live-charts.js';
 import { LOCALE, type Lang } from '../i18n/format.js';
 import { Texts } from '../i18n/texts.js';
 import { html, jsonForScript, raw, scriptBody } from './escape.js';
+import { gatesSection } from '../gates/gate-table.js';
 import { liveBanner, liveSection } from './live-section.js';
 import { RUNTIME } from './runtime.js';
 import {
@@ -58,6 +59,7 @@ export function renderHtml(result: RunResult, lang: Lang): string {
   const body = html`<main>
 ${liveBanner(live.lives, tx)}
 ${header(result, tx, hasLive)}
+${gatesSection(result, tx)}
 ${headlineSection(result, tx)}
 ${rankingSection(result, tx)}
 ${figuresSection(result, tx)}

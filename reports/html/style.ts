@@ -17,6 +17,10 @@ nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3re
 .note.warning { border-left-color: #b45f06; }
 .banner.mismatch { background: #fde8e8; border: 2px solid #b00020; color: #5c0010; padding: .6rem 1rem; margin-bottom: 1.2rem; }
 .banner.mismatch ul { margin: .3rem 0; }
+.gates.gates-fail { border-left: 4px solid #b00020; padding-left: .8rem; }
+.gates.gates-pass { border-left: 4px solid #1b7f3b; padding-left: .8rem; }
+tr.gate-pass td:first-child { color: #1b5e20; background: #e3f4e8; font-weight: 600; }
+tr.gate-fail td:first-child { color: #5c0010; background: #fde8e8; font-weight: 700; }
 .ledgers.ok { color: #1e6b2f; border-left: 4px solid #1e8a3a; padding: .3rem .8rem; background: #eaf6ec; }
 .ledgers.mismatch { border-left: 4px solid #b00020; padding: .3rem .8rem; background: #fde8e8; }
 .ledgers.mismatch a { color: #8a0019; font-weight: 600; }

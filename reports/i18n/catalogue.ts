@@ -3,6 +3,7 @@
  * up in review (and in catalogue.test.ts). Placeholders are {name}; French spacing before ; : ? !
  * is added by `t`, so entries are typed with ordinary spaces.
  */
+import { GATE_CATALOGUE } from './gate-catalogue.js';
 import { LIVE_CATALOGUE } from './live-catalogue.js';
 
 const BASE_CATALOGUE = {
@@ -212,6 +213,6 @@ const BASE_CATALOGUE = {
 } as const satisfies Record<string, { en: string; fr: string }>;
 
 /** The live part (live-catalogue.ts) beside the rest: one catalogue, one set of checks. */
-export const CATALOGUE = { ...BASE_CATALOGUE, ...LIVE_CATALOGUE };
+export const CATALOGUE = { ...BASE_CATALOGUE, ...LIVE_CATALOGUE, ...GATE_CATALOGUE };
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -5,6 +5,7 @@
  */
 import { DURATION_RE, durationMs } from '../../target/domain/time-units.js';
 import { didYouMean } from '../suggest.js';
+import { unknownGateCrews } from '../gates/crews.js';
 
 export interface CrossIssue {
   path: (string | number)[];
@@ -48,6 +49,7 @@ export function crossCheck(value: unknown, report: Report): void {
   if (isRecord(value['policies'])) {
     for (const [name, override] of Object.entries(value['policies'])) checkPolicy(override, ['policies', name], counters, report);
   }
+  for (const issue of unknownGateCrews(value)) report(issue);
 }
 
 function checkWarmup(value: Record<string, unknown>, report: Report): void {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { FLAWS, MeasuresSchema, PolicySchema, ReleaseSchema } from '../../target/domain/policy.js';
 import type { Policy } from '../../target/domain/policy.js';
 import { ID_RE, LocalText } from './common.js';
+import { GatesSchema } from './outcomes.js';
 
 type MeasureShape = typeof MeasuresSchema.shape;
 type MeasureKey = keyof MeasureShape;
@@ -29,13 +30,19 @@ const labelFields = {
  * baseline reads "baseline" / "référence", or, in a scenario without `policies:`, the scenario's
  * own label: its only policy is what the scenario is about.
  */
-export const BaselineSchema = z.strictObject(labelFields);
+export const BaselineSchema = z.strictObject({ ...labelFields, gates: policyGates() });
+
+/** A policy's own gates: for a metric it names, they replace the scenario-wide ones. */
+function policyGates() {
+  return GatesSchema.optional().describe('gates for this policy only; for a metric named here they replace the scenario\'s `gates:` of that metric');
+}
 
 export const PolicyOverrideSchema = z.strictObject({
   ...labelFields,
   release: ReleaseSchema.optional().describe('replaces the baseline release'),
   measures: MeasuresOverrideSchema.optional().describe('merged over the baseline measures; null switches one off'),
   flaws: z.array(z.enum(FLAWS)).optional().describe('replaces the baseline flaws'),
+  gates: policyGates(),
 });
 export type PolicyOverride = z.output<typeof PolicyOverrideSchema>;
 
