@@ -2,24 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { batchCloseAfter } from './batch-desk.js';
 import { DomainError, type ErrorCode } from './errors.js';
 import { ctxOf, makeTarget, person, SUNDAY_20H, WEEKLY } from './test-support/fixture.js';
+import { seededRandom } from './test-support/seeded-random.js';
 
 const MINUTE = 60_000;
 const batch = (interval: string, measures = {}) => ({ release: { kind: 'batch', day: 'sun', at: '20:00', interval, horizon: '2w' }, measures } as const);
 
 function code(fn: () => unknown): ErrorCode | 'none' {
   try { fn(); return 'none'; } catch (e) { if (e instanceof DomainError) return e.code; throw e; }
-}
-
-/** A small seeded generator (mulberry32), so that shuffles can be tried over many seeds. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('batch release', () => {
@@ -57,7 +46,7 @@ describe('batch release', () => {
     let firstWins = 0;
     const seeds = 200;
     for (let seed = 1; seed <= seeds; seed++) {
-      const { target, advance } = makeTarget(batch('1m'), { random: { next: seeded(seed) } });
+      const { target, advance } = makeTarget(batch('1m'), { random: seededRandom(seed) });
       advance(SUNDAY_20H);
       const [slot] = target.availableSlots(ctxOf(1), 'renewal', 1);
       const ids = Array.from({ length: n }, (_, i) => {

@@ -5,27 +5,13 @@ import {
   CHALLENGE_ALPHABET, POW_BROWSER_SOLVER, POW_BROWSER_SOLVER_NAME, checkChallengeAnswer, leadingZeroBits,
   makeChallenge, powValid, solvePow,
 } from './captcha.js';
-import type { RandomSource } from './ports.js';
-
-/** mulberry32: a small seeded generator, enough to drive the challenge maker. */
-function seeded(seed: number): RandomSource {
-  let a = seed >>> 0;
-  return {
-    next() {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    },
-  };
-}
+import { seededRandom } from './test-support/seeded-random.js';
 
 const zeroBitsOf = (text: string) => leadingZeroBits(createHash('sha256').update(text).digest());
 
 describe('text challenge', () => {
   it('is 6 unambiguous characters to type back', () => {
-    const random = seeded(1);
+    const random = seededRandom(1);
     const seen = new Set<string>();
     for (let i = 0; i < 500; i++) {
       const c = makeChallenge('challenge', random, 17);
@@ -38,8 +24,8 @@ describe('text challenge', () => {
   });
 
   it('is deterministic for a given random source, and varies with it', () => {
-    expect(makeChallenge('challenge', seeded(7), 1)).toEqual(makeChallenge('challenge', seeded(7), 1));
-    expect(makeChallenge('challenge', seeded(7), 1).prompt).not.toBe(makeChallenge('challenge', seeded(8), 1).prompt);
+    expect(makeChallenge('challenge', seededRandom(7), 1)).toEqual(makeChallenge('challenge', seededRandom(7), 1));
+    expect(makeChallenge('challenge', seededRandom(7), 1).prompt).not.toBe(makeChallenge('challenge', seededRandom(8), 1).prompt);
   });
 
   it('survives a random source returning its extreme values', () => {
@@ -67,10 +53,10 @@ describe('text challenge', () => {
 
 describe('proof of work', () => {
   it('issues a 16-hex-digit prefix and keeps no answer', () => {
-    const c = makeChallenge('proof-of-work', seeded(3), 12);
+    const c = makeChallenge('proof-of-work', seededRandom(3), 12);
     expect(c.prompt).toMatch(/^[0-9a-f]{16}$/);
     expect('answer' in c).toBe(false);
-    expect(() => makeChallenge('proof-of-work', seeded(3), -1)).toThrow(RangeError);
+    expect(() => makeChallenge('proof-of-work', seededRandom(3), -1)).toThrow(RangeError);
   });
 
   it('counts leading zero bits', () => {
@@ -90,7 +76,7 @@ describe('proof of work', () => {
   });
 
   it('needs about 2^difficulty attempts on average', () => {
-    const random = seeded(11);
+    const random = seededRandom(11);
     let total = 0;
     const runs = 40;
     for (let i = 0; i < runs; i++) total += solvePow(makeChallenge('proof-of-work', random, 8).prompt, 8).attempts;

@@ -3,23 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { DomainError, type ErrorCode } from './errors.js';
 import type { PolicyInput } from './policy.js';
 import { ctxOf, DAY, makeTarget, MONDAY, person, SUNDAY_20H } from './test-support/fixture.js';
+import { seededRandom } from './test-support/seeded-random.js';
 
 function code(fn: () => unknown): ErrorCode | 'none' {
   try { fn(); return 'none'; } catch (e) { if (e instanceof DomainError) return e.code; throw e; }
-}
-
-/** A small seeded generator with good enough statistics for counting wins. */
-function mulberry32(seed: number): { next(): number } {
-  let a = seed >>> 0;
-  return {
-    next() {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    },
-  };
 }
 
 const lottery = (oneEntryPer?: ('email' | 'agdref')[]): PolicyInput => ({
@@ -31,7 +18,7 @@ const lottery = (oneEntryPer?: ('email' | 'agdref')[]): PolicyInput => ({
  * duplicator tries 20 times each week. The slots the duplicator won, and its entries accepted.
  */
 function duplicatorWins(policy: PolicyInput): { won: number; accepted: number } {
-  const { target, advance } = makeTarget(policy, { random: mulberry32(2019) });
+  const { target, advance } = makeTarget(policy, { random: seededRandom(2019) });
   const dup = person(500);
   let won = 0;
   let accepted = 0;

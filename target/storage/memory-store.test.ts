@@ -5,20 +5,9 @@ import { SqliteStore } from './sqlite-store.js';
 import { storeConformance } from './store.conformance.js';
 import type { Store } from '../domain/ports.js';
 import { booking, HOUR, slot } from './test-support/fixtures.js';
+import { seededRandom } from '../domain/test-support/seeded-random.js';
 
 storeConformance('MemoryStore', () => new MemoryStore());
-
-/** Deterministic uniform [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTERS = ['a', 'b'];
 const STATUSES: BookingStatus[] = ['held', 'confirmed', 'cancelled', 'expired', 'purged', 'used'];
@@ -95,7 +84,7 @@ describe('MemoryStore against SqliteStore on random operation sequences', () => 
     it(`answers every query like the SQL store (seed ${seed})`, () => {
       const mem = new MemoryStore();
       const sql = new SqliteStore(':memory:');
-      const r = rng(seed);
+      const r = seededRandom(seed).next;
       const st = { now: 0, slots: [] as string[], bookings: [] as string[], n: 0 };
       for (let i = 0; i < 400; i++) {
         const [m, q] = step([mem, sql], r, st);
