@@ -9,7 +9,7 @@ import { sameName } from './names.js';
 import type { Policy } from './policy.js';
 import type { IdSource, Registry, Store } from './ports.js';
 import { durationMs } from './time-units.js';
-import type { Booking, Identity, RequestContext, Slot } from './types.js';
+import type { Booking, Identity, Mail, RequestContext, Slot } from './types.js';
 
 export interface BookRequest {
   slotId: string;
@@ -109,4 +109,9 @@ export function newBooking(ids: IdSource, policy: Policy, ctx: RequestContext, r
     booking.confirmBy = now + durationMs(confirm.within);
   }
   return booking;
+}
+
+/** The e-mail carrying a held booking's confirmation code (read back over /admin/mail). */
+export function confirmationMail(b: Booking): Mail {
+  return { to: b.identity.email, at: b.createdAt, bookingId: b.id, subject: 'Confirmez votre rendez-vous', body: `Code de confirmation : ${b.confirmCode ?? ''}` };
 }

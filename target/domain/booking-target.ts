@@ -4,7 +4,7 @@
  * store are injected; it knows nothing of HTTP or of the harness.
  */
 import {
-  checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, newBooking, trimmed, type BookRequest,
+  checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, confirmationMail, newBooking, trimmed, type BookRequest,
 } from './booking-rules.js';
 import { BatchDesk, type BatchRequestView } from './batch-desk.js';
 import { makeChallenge } from './captcha.js';
@@ -166,12 +166,7 @@ export class BookingTarget {
     else if (store.insertBooking(booking) === 'SLOT_TAKEN') throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
     // a lost race (SLOT_TAKEN) does not spend the admission; a written booking does
     this.desk.spendAdmission(ticket);
-    if (booking.confirmCode !== undefined) {
-      store.insertMail({
-        to: booking.identity.email, at: booking.createdAt, bookingId: booking.id, subject: 'Confirmez votre rendez-vous',
-        body: `Code de confirmation : ${booking.confirmCode}`,
-      });
-    }
+    if (booking.confirmCode !== undefined) store.insertMail(confirmationMail(booking));
     const receipt: BookingReceipt = { booking: bookingView(booking), token: booking.token };
     if (booking.confirmBy !== undefined) receipt.confirmBy = booking.confirmBy;
     return receipt;
