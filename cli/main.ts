@@ -5,6 +5,7 @@
  * message and the exit status (2 for bad input, 1 for the unexpected, 99 for a failed gate).
  */
 import { Command } from 'commander';
+import { registerExport } from './commands/export.js';
 import { registerMerge } from './commands/merge.js';
 import { registerGate } from './commands/gate.js';
 import { registerReport } from './commands/report.js';
@@ -31,5 +32,6 @@ registerValidate(program);
 registerSchema(program);
 registerTarget(program);
 registerStress(program);
+registerExport(program);
 
 process.exitCode = await runProgram(program, process.argv);
