@@ -138,6 +138,13 @@ function policyPath(s: Scenario, policy: string, key: 'release' | 'measures' | '
   return [...(own ? ['policies', policy] : ['policy']), key, ...(sub ? [sub] : [])];
 }
 
+/** Where a policy's gate on `metric` is written: its own gates when they name it, else the scenario's. */
+function gateMapPath(s: Scenario, policy: string, metric: string): (string | number)[] {
+  const own = policy === BASELINE ? s.baseline?.gates : s.policies[policy]?.gates;
+  if (own && metric in own) return policy === BASELINE ? ['baseline', 'gates'] : ['policies', policy, 'gates'];
+  return ['gates'];
+}
+
 function refusalsOf(s: Scenario, policy: string): PlanRefusal[] {
   const p = effectivePolicies(s).find((e) => e.name === policy)?.policy;
   if (!p) return [];
@@ -147,7 +154,7 @@ function refusalsOf(s: Scenario, policy: string): PlanRefusal[] {
     out.push({
       path: [...policyPath(s, policy, 'release'), 'kind'],
       message: `a ${kind} release is not exported to k6: its bookings are decided later by the target, in steps the script would have to wait for`,
-      hint: 'export a policy with a weekly, random or continuous release (--policy)',
+      hint: 'export a policy with a weekly, random or continuous release: --policy <name>',
     });
   }
   if (p.measures.registryCheck) {
@@ -178,7 +185,7 @@ export function planK6(s: Scenario, policy: string = BASELINE): PlanOutcome {
   for (const gate of gates.gates) {
     const route = gate.target.kind === 'catalogue' ? undefined : gate.target.route;
     if (route !== undefined && !(SCRIPT_ROUTES as readonly string[]).includes(route)) {
-      refusals.push({ path: ['gates', gate.metric], message: `the k6 script makes no "${route}" request: this gate could not be judged`, hint: `routes of the script: ${SCRIPT_ROUTES.join(', ')}` });
+      refusals.push({ path: [...gateMapPath(s, policy, gate.metric), gate.metric], message: `the k6 script makes no "${route}" request: this gate could not be judged`, hint: `routes of the script: ${SCRIPT_ROUTES.join(', ')}` });
       continue;
     }
     const t = thresholdOf(gate);
