@@ -56,7 +56,12 @@ export function describeFailure(e: unknown, command: string): { message: string;
  */
 export async function runProgram(program: Command, argv: readonly string[], from?: 'node' | 'user'): Promise<number> {
   let command = '';
-  program.hook('preAction', (_program, action) => { command = action.name(); });
+  program.hook('preAction', (_program, action) => {
+    // a subcommand is named with its parents below the program: "export k6"
+    const names: string[] = [];
+    for (let c: Command | null = action; c !== null && c !== program; c = c.parent) names.unshift(c.name());
+    command = names.join(' ');
+  });
   try {
     await program.parseAsync(argv, from ? { from } : undefined);
     return EXIT.ok;
