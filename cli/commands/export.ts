@@ -38,7 +38,7 @@ driver modules are refused (exit 2, located in the file): the script could not p
 
 Examples:
   guichet export k6 scenarios/herault-2019-live.yaml -o test.ts
-  guichet target --scenario scenarios/herault-2019-live.yaml --trust-proxy --epoch 2019-01-06T20:01 &
+  guichet target --scenario scenarios/herault-2019-live.yaml --trust-proxy --db :memory: --epoch 2019-01-06T19:59:30 &
   k6 run -e BASE_URL=http://127.0.0.1:8080 -e DURATION=2m test.ts
 Steps for k6-operator and Grafana Cloud k6: docs/k6.md.`)
     .action((file: string, opts: { output?: string; policy: string }) => {
