@@ -141,4 +141,17 @@ describe('guichet (built)', () => {
       expect(r.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
     }
   });
+
+  it('exports a scenario as a k6 script, and refuses a lottery with a located error and exit code 2', () => {
+    const ok = guichet('export', 'k6', 'small.yaml', '-o', 'test.ts');
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    const script = readFileSync(join(dir, 'test.ts'), 'utf8');
+    expect(script).toMatch(/^\/\/ k6 load test of "small e2e", policy baseline/);
+    expect(script).toContain('crew_cafe: { executor: "constant-vus", exec: "crew_cafe", vus: 3,');
+    const refused = guichet('export', 'k6', 'small.yaml', '--policy', 'lottery', '-o', 'lottery.ts');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^small\.yaml:\d+:\d+ policies\.lottery\.release\.kind: a lottery release is not exported to k6/);
+    expect(existsSync(join(dir, 'lottery.ts'))).toBe(false);
+  });
 });
