@@ -85,7 +85,8 @@ export class BookingTarget {
   }
 
   private counterConfig(id: string) {
-    const c = this.current.counters[id];
+    // own properties only: "constructor" or "toString" are not counters of a plain object
+    const c = Object.hasOwn(this.current.counters, id) ? this.current.counters[id] : undefined;
     if (!c) throw new DomainError('NOT_FOUND', `no counter ${id}`, 'counter');
     return c;
   }
