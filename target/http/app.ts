@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi.js';
 import { adminRouter } from './routes/admin.js';
 import { apiRouter } from './routes/api.js';
 import { pagesRouter } from './routes/pages.js';
+import { refuseCrossSite } from './same-origin.js';
 import { errorBody, retryAfterSeconds, statusFor, UNPARSEABLE_STATUS, type HttpErrorCode } from './status.js';
 import { errorBodyHtml } from './views/convocation-views.js';
 import { sendPage } from './views/respond.js';
@@ -93,9 +94,15 @@ export function createApp(o: AppOptions): { app: express.Express; metrics: Targe
   app.use(metricsMiddleware(metrics));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Receipts, convocations, redirects and ledgers carry booking tokens: no cache keeps any
+    // answer, and no link followed from one tells the next site where it came from.
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Referrer-Policy', 'no-referrer');
     o.beforeRequest?.();
     next();
   });
+
+  app.use(refuseCrossSite(deps.trustProxy));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, now: o.now() });
