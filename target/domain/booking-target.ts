@@ -13,6 +13,7 @@ import { EntryDesk, type LotteryResult } from './entry-desk.js';
 import { DomainError } from './errors.js';
 import type { Clock, IdSource, RandomSource, Registry, Store } from './ports.js';
 import { TokenBuckets } from './rate-limit.js';
+import { secretMatches } from './secret-match.js';
 import { ScheduleRunner, type TargetSettings, type TickReport } from './schedule-runner.js';
 import { durationMs } from './time-units.js';
 import type { Booking, CheckInResult, Identity, Mail, RequestContext } from './types.js';
@@ -77,15 +78,16 @@ export class BookingTarget {
 
   private now(): number { return this.deps.clock.now(); }
 
-  /** Every request from outside spends a token of its IP and of its session, when the measure is on. */
-  private admit(ctx: RequestContext): void {
+  /** Every request from outside spends a token of its IP and of its session, when the measure is on (public: see routes/api.ts). */
+  admit(ctx: RequestContext): void {
     const now = this.now();
     if (this.ipBuckets && !this.ipBuckets.take(ctx.ip, now)) throw new DomainError('RATE_LIMITED', 'too many requests from this address');
-    if (this.sessionBuckets && !this.sessionBuckets.take(ctx.session, now)) throw new DomainError('RATE_LIMITED', 'too many requests in this session');
+    // a session-less request spends its IP's shared session bucket, then the new session's
+    const spent = (key: string | undefined) => key === undefined || this.sessionBuckets?.take(key, now) !== false;
+    if (!spent(ctx.sessionBucket) || !spent(ctx.session)) throw new DomainError('RATE_LIMITED', 'too many requests in this session');
   }
 
   private counterConfig(id: string) {
-    // own properties only: "constructor" or "toString" are not counters of a plain object
     const c = Object.hasOwn(this.current.counters, id) ? this.current.counters[id] : undefined;
     if (!c) throw new DomainError('NOT_FOUND', `no counter ${id}`, 'counter');
     return c;
@@ -176,7 +178,7 @@ export class BookingTarget {
   private holderBooking(bookingId: string, token: string): Booking {
     const b = this.deps.store.getBooking(bookingId);
     if (!b) throw new DomainError('NOT_FOUND', `no booking ${bookingId}`, 'bookingId');
-    if (b.token !== token) throw new DomainError('TOKEN_INVALID', 'wrong booking token', 'token');
+    if (!secretMatches(token, b.token)) throw new DomainError('TOKEN_INVALID', 'wrong booking token', 'token');
     return b;
   }
 
@@ -184,7 +186,7 @@ export class BookingTarget {
     const b = this.deps.store.getBooking(bookingId);
     if (!b) throw new DomainError('NOT_FOUND', `no booking ${bookingId}`, 'bookingId');
     if (b.status !== 'held') throw new DomainError('BOOKING_NOT_ACTIVE', `booking is ${b.status}`, 'bookingId');
-    if (b.confirmCode !== code) throw new DomainError('TOKEN_INVALID', 'wrong confirmation code', 'code');
+    if (!secretMatches(code, b.confirmCode)) throw new DomainError('TOKEN_INVALID', 'wrong confirmation code', 'code');
     if ((b.confirmBy ?? Infinity) < this.now()) throw new DomainError('BOOKING_NOT_ACTIVE', 'confirmation came too late', 'bookingId');
     this.deps.store.setBookingStatus(b.id, 'confirmed');
     return bookingView({ ...b, status: 'confirmed' });
