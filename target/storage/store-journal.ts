@@ -15,7 +15,7 @@ const STORE_METHODS = {
   countAvailable: 'read', setSlotState: 'write', releasedSlotsStartingBy: 'read',
   insertBooking: 'write', insertBookingUnchecked: 'write', getBooking: 'read', liveBookingForSlot: 'read',
   setBookingStatus: 'write', countLive: 'read', expiredHolds: 'read', duplicateEmailBookings: 'read', ledger: 'read',
-  insertChallenge: 'write', getChallenge: 'read', useChallenge: 'write',
+  insertChallenge: 'write', getChallenge: 'read', useChallenge: 'write', deleteChallengesExpiredBefore: 'write',
   insertRegistration: 'write', getRegistration: 'read', registrations: 'read', updateRegistration: 'write',
   insertTicket: 'write', getTicket: 'read', tickets: 'read', updateTicket: 'write',
   insertMail: 'write', mailFor: 'read', getMeta: 'read', setMeta: 'write',
