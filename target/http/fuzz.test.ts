@@ -6,6 +6,7 @@
  * entry. Two refusals write by design, and only this: a wrong captcha answer spends its
  * challenge (`useChallenge`: single use, against brute force), and a refused booking form comes
  * back with the challenge of the retry (`insertChallenge`, on a page that shows it).
+ * Every answer carries the security headers (no-store, no-referrer, nosniff; pages a CSP).
  * Nothing may reach the target's log of unexpected errors.
  *
  * GUICHET_FUZZ_SEED and GUICHET_FUZZ_REQUESTS (default 5,000) replay or extend a run; a failure
@@ -69,6 +70,15 @@ function codeOf(a: Answer): string {
   return /data-error-code="([A-Z_]+)"/.exec(a.text)?.[1] ?? `no code in ${a.type || 'an untyped answer'}`;
 }
 
+/** Security headers every answer must carry (pages: also their CSP), whatever was asked. */
+function missingHeaders(a: Answer): string[] {
+  const want: [string, (v: string) => boolean][] = [
+    ['cache-control', (v) => v === 'no-store'], ['referrer-policy', (v) => v === 'no-referrer'], ['x-content-type-options', (v) => v === 'nosniff'],
+  ];
+  if (a.type.includes('html')) want.push(['content-security-policy', (v) => v.includes("default-src 'none'") && v.includes("frame-ancestors 'none'")]);
+  return want.filter(([name, ok]) => !ok(String(a.headers[name] ?? ''))).map(([name]) => name);
+}
+
 /** What a refusal may write (see the top of the file). */
 function allowedWrites(code: string, a: Answer): ReadonlySet<string> {
   const ops = new Set<string>();
@@ -113,6 +123,8 @@ describe('HTTP fuzzing', () => {
       byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
       const where = `seed ${SEED} request #${i}: ${r.method} ${r.path.slice(0, 120)} → ${a.status}`;
       if (a.status >= 500 || a.status < 100) problems.push(`${where} ${a.text.slice(0, 200)}`);
+      const missing = missingHeaders(a);
+      if (missing.length > 0) problems.push(`${where} without ${missing.join(', ')}`);
       if (a.status < 400) {
         learn(w, a);
         continue;
