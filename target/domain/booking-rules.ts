@@ -105,7 +105,8 @@ export function newBooking(ids: IdSource, policy: Policy, ctx: RequestContext, r
     createdAt: now, ip: ctx.ip, session: ctx.session,
   };
   if (confirm) {
-    booking.confirmCode = ids.secret().slice(0, 8);
+    // a whole secret: a code cut to 8 characters (48 bits) could be guessed by enough requests
+    booking.confirmCode = ids.secret();
     booking.confirmBy = now + durationMs(confirm.within);
   }
   return booking;

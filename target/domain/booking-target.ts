@@ -7,12 +7,13 @@ import {
   checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, confirmationMail, newBooking, trimmed, type BookRequest,
 } from './booking-rules.js';
 import { BatchDesk, type BatchRequestView } from './batch-desk.js';
-import { makeChallenge } from './captcha.js';
+import { EXPIRED_CHALLENGE_KEPT_MS, makeChallenge } from './captcha.js';
 import { checkInAtCounter } from './check-in.js';
 import { EntryDesk, type LotteryResult } from './entry-desk.js';
 import { DomainError } from './errors.js';
 import type { Clock, IdSource, RandomSource, Registry, Store } from './ports.js';
-import { TokenBuckets } from './rate-limit.js';
+import { RequestLimits } from './request-limits.js';
+import { secretMatches } from './secret-match.js';
 import { ScheduleRunner, type TargetSettings, type TickReport } from './schedule-runner.js';
 import { durationMs } from './time-units.js';
 import type { Booking, CheckInResult, Identity, Mail, RequestContext } from './types.js';
@@ -41,8 +42,7 @@ export interface PreparedBooking { booking: Booking; ticket?: string }
 export class BookingTarget {
   private current: TargetSettings;
   private readonly runner: ScheduleRunner;
-  private ipBuckets: TokenBuckets | undefined;
-  private sessionBuckets: TokenBuckets | undefined;
+  private limits!: RequestLimits;
   private readonly desk: EntryDesk;
   private readonly batches: BatchDesk;
 
@@ -69,23 +69,15 @@ export class BookingTarget {
     this.resetBuckets();
   }
 
-  private resetBuckets(): void {
-    const rl = this.current.policy.measures.rateLimit;
-    this.ipBuckets = rl?.perIp ? new TokenBuckets(rl.perIp.capacity, rl.perIp.refillPerMinute) : undefined;
-    this.sessionBuckets = rl?.perSession ? new TokenBuckets(rl.perSession.capacity, rl.perSession.refillPerMinute) : undefined;
-  }
+  private resetBuckets(): void { this.limits = new RequestLimits(this.current.policy.measures.rateLimit); }
 
   private now(): number { return this.deps.clock.now(); }
 
-  /** Every request from outside spends a token of its IP and of its session, when the measure is on. */
-  private admit(ctx: RequestContext): void {
-    const now = this.now();
-    if (this.ipBuckets && !this.ipBuckets.take(ctx.ip, now)) throw new DomainError('RATE_LIMITED', 'too many requests from this address');
-    if (this.sessionBuckets && !this.sessionBuckets.take(ctx.session, now)) throw new DomainError('RATE_LIMITED', 'too many requests in this session');
-  }
+  /** Every request from outside spends a token of its IP and of its session, when the measure is on (public: see routes/api.ts). */
+  admit(ctx: RequestContext): void { this.limits.admit(ctx, this.now()); }
 
   private counterConfig(id: string) {
-    const c = this.current.counters[id];
+    const c = Object.hasOwn(this.current.counters, id) ? this.current.counters[id] : undefined;
     if (!c) throw new DomainError('NOT_FOUND', `no counter ${id}`, 'counter');
     return c;
   }
@@ -113,9 +105,11 @@ export class BookingTarget {
     return measures.captcha !== undefined && !flaws.includes('captcha-client-side-only');
   }
 
+  /** Only under the captcha measure: a challenge nobody will ask for is stored state for nothing. */
   issueCaptcha(ctx: RequestContext): ChallengeView {
+    const cfg = this.current.policy.measures.captcha;
+    if (!cfg) throw new DomainError('NOT_FOUND', 'this target asks for no captcha', 'captcha');
     this.admit(ctx);
-    const cfg = this.current.policy.measures.captcha ?? { kind: 'challenge' as const, difficulty: 17, ttl: '2m' };
     const made = makeChallenge(cfg.kind, this.deps.random, cfg.difficulty);
     const challenge = {
       id: this.deps.ids.next('c'), kind: cfg.kind, prompt: made.prompt, session: ctx.session,
@@ -175,7 +169,7 @@ export class BookingTarget {
   private holderBooking(bookingId: string, token: string): Booking {
     const b = this.deps.store.getBooking(bookingId);
     if (!b) throw new DomainError('NOT_FOUND', `no booking ${bookingId}`, 'bookingId');
-    if (b.token !== token) throw new DomainError('TOKEN_INVALID', 'wrong booking token', 'token');
+    if (!secretMatches(token, b.token)) throw new DomainError('TOKEN_INVALID', 'wrong booking token', 'token');
     return b;
   }
 
@@ -183,7 +177,7 @@ export class BookingTarget {
     const b = this.deps.store.getBooking(bookingId);
     if (!b) throw new DomainError('NOT_FOUND', `no booking ${bookingId}`, 'bookingId');
     if (b.status !== 'held') throw new DomainError('BOOKING_NOT_ACTIVE', `booking is ${b.status}`, 'bookingId');
-    if (b.confirmCode !== code) throw new DomainError('TOKEN_INVALID', 'wrong confirmation code', 'code');
+    if (!secretMatches(code, b.confirmCode)) throw new DomainError('TOKEN_INVALID', 'wrong confirmation code', 'code');
     if ((b.confirmBy ?? Infinity) < this.now()) throw new DomainError('BOOKING_NOT_ACTIVE', 'confirmation came too late', 'bookingId');
     this.deps.store.setBookingStatus(b.id, 'confirmed');
     return bookingView({ ...b, status: 'confirmed' });
@@ -233,6 +227,8 @@ export class BookingTarget {
   tick(): TickReport { return this.runAt(this.now()); }
   private runAt(now: number): TickReport { return { decided: this.batches.closeDue(now), ...this.runner.tick(now) }; }
   nextDueAt(): number { return Math.min(this.runner.nextDueAt(), this.batches.nextClose() ?? Infinity); }
+  /** Deletes challenges expired for longer than EXPIRED_CHALLENGE_KEPT_MS (the live server calls it on its timer). */
+  sweepChallenges(): number { return this.deps.store.deleteChallengesExpiredBefore(this.now() - EXPIRED_CHALLENGE_KEPT_MS); }
   releaseNow(): string[] { return this.runner.releaseNow(this.now()); }
   ledger(): Booking[] { return this.deps.store.ledger(); }
   mailFor(email: string): Mail[] { return this.deps.store.mailFor(email); }

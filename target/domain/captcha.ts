@@ -13,6 +13,11 @@ import type { ChallengeKind } from './types.js';
 export const CHALLENGE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CHALLENGE_LENGTH = 6;
 export const POW_PROMPT_LENGTH = 16;
+/**
+ * An expired challenge is kept this long before the sweep deletes it, so that a late answer is
+ * told CAPTCHA_EXPIRED (fetch a new one) rather than CAPTCHA_INVALID; after that it is unknown.
+ */
+export const EXPIRED_CHALLENGE_KEPT_MS = 10 * 60_000;
 /** Nonces are decimal counters; anything much longer is garbage we refuse to hash. */
 const MAX_NONCE_LENGTH = 64;
 

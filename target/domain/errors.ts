@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE', // a body that is not application/json on a JSON route
   'METHOD_NOT_ALLOWED',  // a known path asked with a method it does not answer
+  'BAD_ENCODING',        // a path parameter that is not valid percent-encoding, or a body that does not decode as its Content-Encoding says
+  'CROSS_ORIGIN',        // a state-changing request sent by a page of another site (Origin or Sec-Fetch-Site)
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

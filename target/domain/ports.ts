@@ -74,6 +74,8 @@ export interface Store {
   getChallenge(id: string): Challenge | undefined;
   /** Marks a challenge used; false when it was used already (single use, race-free). */
   useChallenge(id: string): boolean;
+  /** Deletes the challenges whose expiresAt is before `t`, used or not; returns how many. */
+  deleteChallengesExpiredBefore(t: number): number;
 
   insertRegistration(r: Registration): void;
   getRegistration(id: string): Registration | undefined;

@@ -13,6 +13,11 @@ export interface Identity {
 export interface RequestContext {
   ip: string;
   session: string;
+  /**
+   * Key of the per-session rate-limit bucket when it is not `session`: a client that brought no
+   * session gets a new one on each request, so the HTTP layer counts those by their IP.
+   */
+  sessionBucket?: string;
 }
 
 export type SlotState = 'hidden' | 'released' | 'served' | 'refused' | 'wasted';

@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi.js';
 import { adminRouter } from './routes/admin.js';
 import { apiRouter } from './routes/api.js';
 import { pagesRouter } from './routes/pages.js';
+import { refuseCrossSite } from './same-origin.js';
 import { errorBody, retryAfterSeconds, statusFor, UNPARSEABLE_STATUS, type HttpErrorCode } from './status.js';
 import { errorBodyHtml } from './views/convocation-views.js';
 import { sendPage } from './views/respond.js';
@@ -38,18 +39,43 @@ export interface AppOptions {
 
 interface Classified { status: number; code: HttpErrorCode; message: string; field?: string }
 
-/** body-parser errors carry `type` and a 4xx `status`. */
-function classify(err: unknown): Classified | undefined {
+/**
+ * Errors of express's own layers, before a route runs. They carry a 4xx `status`; body-parser's
+ * also carry a `type`, but two do not, and both are the client's bytes, not our bug: the router's
+ * URIError for a path parameter that is not valid percent-encoding, and a decompression error
+ * (zlib, brotli) for a body that is not what its Content-Encoding says.
+ */
+function classifyFramework(err: unknown, req: Request): Classified | undefined {
+  const e = err as { type?: unknown; status?: unknown; message?: unknown; name?: unknown } | null;
+  if (!e || typeof e.status !== 'number' || e.status < 400 || e.status >= 500) return undefined;
+  switch (e.type) {
+    case 'entity.too.large':
+    case 'parameters.too.many':
+      return { status: statusFor('PAYLOAD_TOO_LARGE'), code: 'PAYLOAD_TOO_LARGE', message: 'request body too large', field: 'body' };
+    case 'entity.parse.failed':
+      return { status: UNPARSEABLE_STATUS, code: 'VALIDATION', message: 'request body is not valid JSON', field: 'body' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { status: statusFor('UNSUPPORTED_MEDIA_TYPE'), code: 'UNSUPPORTED_MEDIA_TYPE', message: String(e.message), field: e.type === 'charset.unsupported' ? 'Content-Type' : 'Content-Encoding' };
+    default:
+  }
+  if (e.name === 'URIError') {
+    return { status: statusFor('BAD_ENCODING'), code: 'BAD_ENCODING', message: 'a path segment is not valid percent-encoding (RFC 3986 §2.1, UTF-8)', field: 'path' };
+  }
+  const encoding = req.headers['content-encoding'];
+  if (e.type === undefined && encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+    return { status: statusFor('BAD_ENCODING'), code: 'BAD_ENCODING', message: `the body does not decode as Content-Encoding: ${encoding.slice(0, 40)}`, field: 'Content-Encoding' };
+  }
+  return { status: e.status, code: 'VALIDATION', message: typeof e.message === 'string' ? e.message : 'bad request', field: 'body' };
+}
+
+function classify(err: unknown, req: Request): Classified | undefined {
   if (isDomainError(err)) {
     const c: Classified = { status: statusFor(err.code), code: err.code, message: err.message };
     if (err.field !== undefined) c.field = err.field;
     return c;
   }
-  const e = err as { type?: unknown; status?: unknown; message?: unknown } | null;
-  if (!e || typeof e.type !== 'string' || typeof e.status !== 'number' || e.status < 400 || e.status >= 500) return undefined;
-  if (e.type === 'entity.too.large') return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'request body too large', field: 'body' };
-  if (e.type === 'entity.parse.failed') return { status: UNPARSEABLE_STATUS, code: 'VALIDATION', message: 'request body is not valid JSON', field: 'body' };
-  return { status: e.status, code: 'VALIDATION', message: typeof e.message === 'string' ? e.message : 'bad request', field: 'body' };
+  return classifyFramework(err, req);
 }
 
 const wantsJson = (req: Request) => /^\/(api|admin)(\/|$)|^\/(metrics|healthz|openapi\.json)$/.test(req.path);
@@ -68,9 +94,15 @@ export function createApp(o: AppOptions): { app: express.Express; metrics: Targe
   app.use(metricsMiddleware(metrics));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Receipts, convocations, redirects and ledgers carry booking tokens: no cache keeps any
+    // answer, and no link followed from one tells the next site where it came from.
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Referrer-Policy', 'no-referrer');
     o.beforeRequest?.();
     next();
   });
+
+  app.use(refuseCrossSite(deps.trustProxy));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, now: o.now() });
@@ -91,7 +123,7 @@ export function createApp(o: AppOptions): { app: express.Express; metrics: Targe
   });
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    let c = classify(err);
+    let c = classify(err, req);
     if (!c) {
       log(`guichet target: unexpected error on ${req.method} ${req.path}`, err);
       c = { status: 500, code: 'INTERNAL', message: 'internal error' };

@@ -6,7 +6,9 @@
  *   trusted hop: its LAST entry, the address our proxy saw; earlier entries are client-written
  *   and forgeable). The harness's live driver relies on this to simulate many IPs on loopback.
  * - Session: the `X-Session` header (API clients) or the `guichet_session` cookie, created and
- *   set (HttpOnly, SameSite=Lax) when neither is present or the cookie is malformed.
+ *   set (HttpOnly, SameSite=Lax) when neither is present or the cookie is malformed. Such a
+ *   request is session-less: a client that never keeps the cookie would get a fresh, full
+ *   per-session bucket each time, so its per-session bucket is its IP's (`sessionBucket`).
  */
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
@@ -72,5 +74,5 @@ export function requestContext(req: Request, res: Response, trustProxy: boolean)
   if (cookie !== undefined && SESSION_RE.test(cookie)) return { ip, session: cookie };
   const session = newSessionId();
   res.append('Set-Cookie', sessionCookie(session, req.secure));
-  return { ip, session };
+  return { ip, session, sessionBucket: `no-session@${ip}` };
 }

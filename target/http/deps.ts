@@ -1,8 +1,8 @@
 /** What every router of the app gets, and the few helpers they share. */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { BookingTarget, BookRequest } from '../domain/booking-target.js';
 import { DomainError } from '../domain/errors.js';
+import { secretMatches } from '../domain/secret-match.js';
 import type { RequestContext } from '../domain/types.js';
 import type { BookingReceipt } from '../domain/views.js';
 import { requestContext } from './context.js';
@@ -48,19 +48,12 @@ export async function bookVia(target: BookingTarget, ctx: RequestContext, req: B
   return target.commitBooking(prepared);
 }
 
-const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-
-/** Constant-time comparison of a presented token with the expected one (hashing equalises lengths). */
-export function tokenMatches(presented: string, expected: string): boolean {
-  return expected.length > 0 && timingSafeEqual(digest(presented), digest(expected));
-}
-
 /** `Authorization: Bearer <admin token>` or UNAUTHORIZED. */
 export function requireAdmin(deps: HttpDeps) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const header = req.headers.authorization ?? '';
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m || !tokenMatches(m[1] as string, deps.adminToken)) {
+    if (!m || !secretMatches(m[1] as string, deps.adminToken)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="guichet-admin"');
       next(new DomainError('UNAUTHORIZED', 'a valid admin bearer token is required', 'Authorization'));
       return;

@@ -108,7 +108,10 @@ export function openApiDocument(): Record<string, unknown> {
       description: 'Appointment booking API of the reference target. Errors are { error: { code, message, field } }. '
         + 'Session: X-Session header or guichet_session cookie. CAPTCHA_* refusals are 403; unparseable JSON is 400, '
         + 'schema violations 422; bodies over 16 kB are 413; a body that is not application/json is 415 (with '
-        + '`Accept: application/json`); a known path asked with another method is 405 (with `Allow`).',
+        + '`Accept: application/json`); a known path asked with another method is 405 (with `Allow`). A path parameter that is not '
+        + 'valid percent-encoding, or a body that does not decode as its Content-Encoding says, is 400 BAD_ENCODING. A state-changing '
+        + 'request whose Origin names another host (or, without one, whose Sec-Fetch-Site says cross-site) is 403 CROSS_ORIGIN. '
+        + 'Every answer says Cache-Control: no-store and Referrer-Policy: no-referrer (receipts and convocations carry tokens).',
     },
     paths: {
       '/api/counters': { get: { summary: 'Counters and their available slot counts', responses: { ...ok(200, 'Counters'), ...errors(429) } } },
@@ -123,10 +126,15 @@ export function openApiDocument(): Record<string, unknown> {
               schema: { type: 'integer', minimum: SLOTS_MIN_LEAD.min, maximum: SLOTS_MIN_LEAD.max, default: 0 },
             },
           ],
-          responses: { ...ok(200, 'Slots'), ...errors(404, 422, 429) },
+          responses: { ...ok(200, 'Slots'), ...errors(400, 404, 422, 429) },
         },
       },
-      '/api/captcha': { post: { summary: 'Issue a captcha bound to this session', responses: { ...ok(201, 'ChallengeIssued'), ...errors(429) } } },
+      '/api/captcha': {
+        post: {
+          summary: 'Issue a captcha bound to this session (404 when the policy asks for none)',
+          responses: { ...ok(201, 'ChallengeIssued'), ...errors(403, 404, 429) },
+        },
+      },
       '/api/bookings': {
         post: {
           summary: 'Book a slot (under a batch release: submit a request, decided when its batch closes)', requestBody: body('BookBody'),
@@ -143,39 +151,39 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/booking-requests/{id}': {
         get: {
           summary: 'Batch release: the decision on a booking request (pending until its batch closes; only for the session that asked)',
-          parameters: [pathParam('id')], responses: { ...ok(200, 'BookingRequestOut'), ...errors(404, 429) },
+          parameters: [pathParam('id')], responses: { ...ok(200, 'BookingRequestOut'), ...errors(400, 404, 429) },
         },
       },
       '/api/bookings/{id}/convocation': {
         get: {
-          summary: 'The convocation (token in X-Booking-Token header or ?token=)',
+          summary: 'The convocation (token in X-Booking-Token header or ?token=); each try spends a rate-limit token',
           parameters: [pathParam('id'), { name: 'token', in: 'query', schema: { type: 'string' } }, { name: 'X-Booking-Token', in: 'header', schema: { type: 'string' } }],
-          responses: { ...ok(200, 'ConvocationOut'), ...errors(403, 404) },
+          responses: { ...ok(200, 'ConvocationOut'), ...errors(400, 403, 404, 429) },
         },
       },
       '/api/bookings/{id}/cancel': {
         post: { summary: 'Cancel with the booking token', parameters: [pathParam('id')], requestBody: body('CancelBody'), responses: { ...ok(200, 'BookingOut'), ...errors(400, 403, 404, 409, 415, 422, 429) } },
       },
       '/api/bookings/{id}/confirm': {
-        post: { summary: 'Confirm with the code sent by e-mail', parameters: [pathParam('id')], requestBody: body('ConfirmBody'), responses: { ...ok(200, 'BookingOut'), ...errors(400, 403, 404, 409, 415, 422) } },
+        post: { summary: 'Confirm with the code sent by e-mail (each try spends a rate-limit token)', parameters: [pathParam('id')], requestBody: body('ConfirmBody'), responses: { ...ok(200, 'BookingOut'), ...errors(400, 403, 404, 409, 415, 422, 429) } },
       },
       '/api/check-in': {
         post: {
           summary: 'Counter side: serve or refuse the holder (admin bearer token)', security: [{ bearer: [] }],
-          requestBody: body('CheckInBody'), responses: { ...ok(200, 'CheckInOut'), ...errors(400, 401, 415, 422) },
+          requestBody: body('CheckInBody'), responses: { ...ok(200, 'CheckInOut'), ...errors(400, 401, 403, 415, 422) },
         },
       },
       '/api/counters/{counter}/registrations': {
-        post: { summary: 'Register for the next lottery draw', parameters: [pathParam('counter')], requestBody: body('RegisterBody'), responses: { ...ok(201, 'RegistrationOut'), ...errors(400, 404, 409, 415, 422, 429) } },
+        post: { summary: 'Register for the next lottery draw', parameters: [pathParam('counter')], requestBody: body('RegisterBody'), responses: { ...ok(201, 'RegistrationOut'), ...errors(400, 403, 404, 409, 415, 422, 429) } },
       },
       '/api/registrations/{id}': {
-        get: { summary: 'Outcome of a lottery registration (the winner gets the booking token)', parameters: [pathParam('id')], responses: { ...ok(200, 'RegistrationOut'), ...errors(404) } },
+        get: { summary: 'Outcome of a lottery registration (the winner gets the booking token)', parameters: [pathParam('id')], responses: { ...ok(200, 'RegistrationOut'), ...errors(400, 404) } },
       },
       '/api/counters/{counter}/waiting-room': {
-        post: { summary: 'Take a waiting-room ticket (bound to this session)', parameters: [pathParam('counter')], responses: { ...ok(201, 'TicketOut'), ...errors(404, 409, 429) } },
+        post: { summary: 'Take a waiting-room ticket (bound to this session)', parameters: [pathParam('counter')], responses: { ...ok(201, 'TicketOut'), ...errors(400, 403, 404, 409, 415, 429) } },
       },
       '/api/waiting-room/{ticket}': {
-        get: { summary: 'A ticket: position and admission time once shuffled', parameters: [pathParam('ticket')], responses: { ...ok(200, 'TicketOut'), ...errors(404) } },
+        get: { summary: 'A ticket: position and admission time once shuffled', parameters: [pathParam('ticket')], responses: { ...ok(200, 'TicketOut'), ...errors(400, 404) } },
       },
       '/admin/registry': {
         put: { summary: 'Replace the AGDREF registry', security: [{ bearer: [] }], requestBody: body('RegistryBody'), responses: { 200: { description: 'loaded' }, ...errors(401, 415, 422) } },

@@ -139,6 +139,8 @@ export async function startTarget(options: StartOptions = {}): Promise<RunningTa
     const timer = setInterval(() => {
       try {
         tick();
+        // anonymous visitors each leave a challenge behind: the expired ones go (a DELETE on an index)
+        target.sweepChallenges();
       } catch (e) {
         log('guichet target: tick failed', e);
       }

@@ -15,6 +15,9 @@
  * - protocol mistakes get the status an HTTP client library knows: a body that is not
  *   application/json is 415 (with `Accept: application/json`), a known path asked with another
  *   method is 405 (with `Allow`), not a 422 about missing fields or a 404.
+ * - BAD_ENCODING is 400, like a body that is not JSON: the bytes themselves are broken (a `%ZZ`
+ *   in the path, a "gzip" body that is not), so no data was even read.
+ * - CROSS_ORIGIN is 403: the request is understood, but a page of another site may not send it.
  */
 import type { ErrorCode } from '../domain/errors.js';
 
@@ -45,6 +48,8 @@ export const STATUS_BY_CODE: Readonly<Record<HttpErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   METHOD_NOT_ALLOWED: 405,
+  BAD_ENCODING: 400,
+  CROSS_ORIGIN: 403,
   INTERNAL: 500,
 };
 

@@ -126,6 +126,13 @@ export class MemoryStore implements Store {
     this.challenges.set(id, Object.freeze({ ...c, used: true }));
     return true;
   }
+  deleteChallengesExpiredBefore(t: number): number {
+    let n = 0;
+    for (const [id, c] of this.challenges) {
+      if (c.expiresAt < t && this.challenges.delete(id)) n++;
+    }
+    return n;
+  }
 
   insertRegistration(r: Registration): void {
     const frozen = Object.freeze({ ...r, identity: Object.freeze({ ...r.identity }) });

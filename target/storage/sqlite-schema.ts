@@ -67,6 +67,8 @@ CREATE TABLE IF NOT EXISTS challenges (
   used INTEGER NOT NULL DEFAULT 0,
   answer TEXT
 );
+-- the sweep of expired challenges (BookingTarget.sweepChallenges)
+CREATE INDEX IF NOT EXISTS challenges_expiry ON challenges(expires_at);
 
 CREATE TABLE IF NOT EXISTS registrations (
   seq INTEGER PRIMARY KEY,

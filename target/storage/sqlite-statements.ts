@@ -65,6 +65,7 @@ export function prepareStatements(db: Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     getChallenge: p<[string], ChallengeRow>('SELECT * FROM challenges WHERE id = ?'),
     useChallenge: p<[string]>('UPDATE challenges SET used = 1 WHERE id = ? AND used = 0'),
+    deleteExpiredChallenges: p<[number]>('DELETE FROM challenges WHERE expires_at < ?'),
 
     insertRegistration: p<[string, string, string, string, string, string | null, string | null, number, number,
       string | null, string | null]>(

@@ -137,6 +137,9 @@ export class SqliteStore implements Store {
   useChallenge(id: string): boolean {
     return this.q.useChallenge.run(id).changes === 1;
   }
+  deleteChallengesExpiredBefore(t: number): number {
+    return this.q.deleteExpiredChallenges.run(t).changes;
+  }
 
   insertRegistration(r: Registration): void {
     const i = r.identity;

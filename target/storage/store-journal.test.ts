@@ -22,6 +22,17 @@ describe('store journal', () => {
     expect(STORE_WRITES).not.toContain('getSlot');
   });
 
+  it('does not record writes that changed nothing: a challenge used already, a sweep with nothing expired', () => {
+    const journal = new StoreJournal();
+    const store = journaled(new MemoryStore(), journal);
+    store.insertChallenge({ id: 'c1', kind: 'challenge', prompt: 'AB', session: 's', expiresAt: 10, used: false, answer: 'AB' });
+    expect(store.useChallenge('c1')).toBe(true);
+    expect(store.useChallenge('c1')).toBe(false);
+    expect(store.deleteChallengesExpiredBefore(5)).toBe(0);
+    expect(store.deleteChallengesExpiredBefore(11)).toBe(1);
+    expect(entries(journal).map((e) => e.op)).toEqual(['insertChallenge', 'useChallenge', 'deleteChallengesExpiredBefore']);
+  });
+
   it('takes back the writes of a transaction that throws, as SQLite does', () => {
     const journal = new StoreJournal();
     const raw = new SqliteStore(':memory:');

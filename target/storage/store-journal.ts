@@ -15,7 +15,7 @@ const STORE_METHODS = {
   countAvailable: 'read', setSlotState: 'write', releasedSlotsStartingBy: 'read',
   insertBooking: 'write', insertBookingUnchecked: 'write', getBooking: 'read', liveBookingForSlot: 'read',
   setBookingStatus: 'write', countLive: 'read', expiredHolds: 'read', duplicateEmailBookings: 'read', ledger: 'read',
-  insertChallenge: 'write', getChallenge: 'read', useChallenge: 'write',
+  insertChallenge: 'write', getChallenge: 'read', useChallenge: 'write', deleteChallengesExpiredBefore: 'write',
   insertRegistration: 'write', getRegistration: 'read', registrations: 'read', updateRegistration: 'write',
   insertTicket: 'write', getTicket: 'read', tickets: 'read', updateTicket: 'write',
   insertMail: 'write', mailFor: 'read', getMeta: 'read', setMeta: 'write',
@@ -80,14 +80,16 @@ export class StoreJournal {
   }
 }
 
-/** `store` with each write appended to `journal` once it succeeded. Reads go straight through. */
+/** `store` with each write appended to `journal` once it succeeded and changed something. Reads go straight through. */
 export function journaled(store: Store, journal: StoreJournal): Store {
   const wrapped = new Map<PropertyKey, unknown>();
   for (const op of STORE_WRITES) {
     const method = store[op] as (...args: unknown[]) => unknown;
     wrapped.set(op, (...args: unknown[]) => {
       const r = method.apply(store, args);
-      journal.append(op, args);
+      // a write that says it changed nothing (a challenge used already, a sweep that found
+      // nothing expired) is not journaled: the server's timer sweeps every second
+      if (r !== false && r !== 0) journal.append(op, args);
       return r;
     });
   }

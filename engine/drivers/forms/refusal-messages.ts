@@ -29,6 +29,8 @@ export const REFUSAL_MESSAGES: ReadonlyArray<readonly [string, ErrorCode]> = [
   ['La demande est trop volumineuse.', 'PAYLOAD_TOO_LARGE'],
   ['Le format de la demande n’est pas accepté.', 'UNSUPPORTED_MEDIA_TYPE'],
   ['Cette action n’est pas possible sur cette page.', 'METHOD_NOT_ALLOWED'],
+  ['L’adresse ou le contenu de la demande est mal encodé.', 'BAD_ENCODING'],
+  ['Ce formulaire doit être envoyé depuis ce site.', 'CROSS_ORIGIN'],
 ];
 
 /** The code of a refusal message (it may go on, e.g. "Champ concerné : …"); undefined when unknown. */

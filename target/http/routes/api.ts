@@ -71,7 +71,9 @@ export function apiRouter(deps: HttpDeps): Router {
     res.json({ request: target.bookingRequest(ctxOf(deps, req, res), param(req, 'id')) });
   });
 
+  // Both read by a secret: each try spends a rate-limit token, so guessing costs what booking does.
   r.get('/bookings/:id/convocation', (req, res) => {
+    target.admit(ctxOf(deps, req, res));
     res.json({ convocation: target.convocation(param(req, 'id'), bookingToken(req)) });
   });
 
@@ -82,6 +84,7 @@ export function apiRouter(deps: HttpDeps): Router {
 
   r.post('/bookings/:id/confirm', requireJsonBody, (req, res) => {
     const { code } = parseBody(ConfirmBodySchema, req.body);
+    target.admit(ctxOf(deps, req, res));
     res.json({ booking: target.confirm(param(req, 'id'), code) });
   });
 

@@ -104,8 +104,10 @@ export function pagesRouter(deps: HttpDeps): Router {
     }
   });
 
+  // Convocation, cancel and confirmation read by a secret: each try spends one rate-limit token.
   r.get('/convocation/:id', (req, res) => {
     const token = queryText(req, 'token') ?? '';
+    target.admit(ctxOf(deps, req, res));
     const c = target.convocation(param(req, 'id'), token);
     sendPage(res, 200, 'Convocation', convocationBody(c, token));
   });
@@ -115,17 +117,24 @@ export function pagesRouter(deps: HttpDeps): Router {
     const { token, code } = action === 'annuler'
       ? { ...parseBody(TokenForm, req.body), code: '' }
       : parseBody(ConfirmForm, req.body);
-    const before = target.convocation(id, token); // the token guards both actions
+    const ctx = ctxOf(deps, req, res);
+    // cancel spends its token itself; the token guards the confirmation too
+    if (action === 'confirmer') {
+      target.admit(ctx);
+      target.convocation(id, token);
+    }
     try {
-      if (action === 'annuler') target.cancel(ctxOf(deps, req, res), id, token);
+      if (action === 'annuler') target.cancel(ctx, id, token);
       else target.confirm(id, code);
       res.redirect(303, convocationHref(id, token));
     } catch (e) {
       if (!isDomainError(e) || e.code === 'RATE_LIMITED') throw e;
+      // an unknown booking or a wrong token is an error page (thrown from here), not the convocation
+      const now = target.convocation(id, token);
       metrics.rejections.inc({ code: e.code });
       const error: FormError = { code: e.code };
       if (e.field === 'code') error.field = 'code';
-      sendPage(res, statusFor(e.code), 'Convocation', convocationBody(before, token, error));
+      sendPage(res, statusFor(e.code), 'Convocation', convocationBody(now, token, error));
     }
   };
   r.post('/convocation/:id/annuler', afterAction('annuler'));

@@ -48,6 +48,8 @@ export const ERROR_FR: Record<ErrorCode | 'INTERNAL', string> = {
   PAYLOAD_TOO_LARGE: 'La demande est trop volumineuse.',
   UNSUPPORTED_MEDIA_TYPE: 'Le format de la demande n’est pas accepté.',
   METHOD_NOT_ALLOWED: 'Cette action n’est pas possible sur cette page.',
+  BAD_ENCODING: 'L’adresse ou le contenu de la demande est mal encodé.',
+  CROSS_ORIGIN: 'Ce formulaire doit être envoyé depuis ce site.',
   INTERNAL: 'Une erreur interne est survenue. Réessayez plus tard.',
 };
 

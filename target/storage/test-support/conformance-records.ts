@@ -28,6 +28,18 @@ export function recordConformance(h: StoreHolder): void {
       expect(h.store.getChallenge('c2')?.used).toBe(false);
     });
 
+    it('deletes the challenges expired before a time, used or not, and keeps the others', () => {
+      h.store.insertChallenge(challenge);
+      h.store.insertChallenge(pow);
+      h.store.insertChallenge({ ...challenge, id: 'c3', expiresAt: 20 });
+      h.store.useChallenge('c1');
+      expect(h.store.deleteChallengesExpiredBefore(9)).toBe(0);
+      expect(h.store.deleteChallengesExpiredBefore(10)).toBe(2);
+      expect([h.store.getChallenge('c1'), h.store.getChallenge('c2')]).toEqual([undefined, undefined]);
+      expect(h.store.getChallenge('c3')?.expiresAt).toBe(20);
+      expect(h.store.deleteChallengesExpiredBefore(10)).toBe(0);
+    });
+
     it('keeps lottery registrations per (counter, draw) in creation order', () => {
       h.store.insertRegistration(registration('r2', 'a', 100, 20));
       h.store.insertRegistration(registration('r1', 'a', 100, 10));
