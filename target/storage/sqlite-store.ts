@@ -195,8 +195,14 @@ export class SqliteStore implements Store {
     this.q.setMeta.run(key, value);
   }
 
+  /**
+   * BEGIN IMMEDIATE: the write lock is taken before the first read, so a transaction that reads
+   * then writes (a limit checked, then the booking) cannot interleave with another process's on
+   * the same file, and never fails half-way with SQLITE_BUSY on upgrading its lock (it waits up to
+   * busy_timeout for the lock instead). Nested calls are savepoints.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
   reset(): void {
     this.available.invalidate();
