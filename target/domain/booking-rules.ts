@@ -115,3 +115,20 @@ export function newBooking(ids: IdSource, policy: Policy, ctx: RequestContext, r
 export function confirmationMail(b: Booking): Mail {
   return { to: b.identity.email, at: b.createdAt, bookingId: b.id, subject: 'Confirmez votre rendez-vous', body: `Code de confirmation : ${b.confirmCode ?? ''}` };
 }
+
+/**
+ * Writes a booking that passed every check, in one write transaction (BEGIN IMMEDIATE on
+ * SQLite): the per-identity limits are counted again inside it, so two processes on one database
+ * file cannot both see "no booking yet" for one address and both insert. The check before it
+ * (prepareBooking) stays as the cheap early refusal. `spendAdmission`: the waiting-room ticket.
+ */
+export function writeBooking(store: Store, policy: Policy, booking: Booking, spendAdmission: () => void): void {
+  store.transaction(() => {
+    checkIdentityLimit(store, policy, booking.identity);
+    if (policy.flaws.includes('non-atomic-booking')) store.insertBookingUnchecked(booking);
+    else if (store.insertBooking(booking) === 'SLOT_TAKEN') throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
+    // a lost race (SLOT_TAKEN) does not spend the admission; a written booking does
+    spendAdmission();
+    if (booking.confirmCode !== undefined) store.insertMail(confirmationMail(booking));
+  });
+}
