@@ -72,7 +72,7 @@ export function checkIdentityLimit(store: Store, policy: Policy, identity: Ident
   const limit = policy.measures.identityLimit;
   if (!limit) return;
   const over = (n: number | undefined, field: 'email' | 'agdref' | 'phone', value: string | undefined) =>
-    n !== undefined && value !== undefined && value !== '' && store.countLive(field, value) >= n;
+    n !== undefined && value !== undefined && value !== '' && store.countLive(field, value, limit) >= n;
   if (over(limit.perEmail, 'email', identity.email)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perEmail} active booking(s) per e-mail`, 'identity.email');
   if (over(limit.perAgdref, 'agdref', identity.agdref)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perAgdref} active booking(s) per AGDREF number`, 'identity.agdref');
   if (over(limit.perPhone, 'phone', identity.phone)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perPhone} active booking(s) per phone number`, 'identity.phone');

@@ -140,8 +140,9 @@ export class ScheduleRunner {
   }
 
   private purgeIfOn(): number {
-    if (!this.settings().policy.measures.identityLimit?.purgeDuplicates) return 0;
-    const dups = this.store.duplicateEmailBookings();
+    const limit = this.settings().policy.measures.identityLimit;
+    if (!limit?.purgeDuplicates) return 0;
+    const dups = this.store.duplicateEmailBookings(limit);
     this.store.transaction(() => { for (const b of dups) this.store.setBookingStatus(b.id, 'purged'); });
     return dups.length;
   }
