@@ -94,7 +94,12 @@ export async function startFromOptions(o: TargetCliOptions): Promise<RunningTarg
   if (o.adminToken) start.adminToken = o.adminToken;
   if (o.epoch !== undefined) start.epoch = o.epoch;
   if (o.seed !== undefined) start.seed = o.seed;
-  const crashAt = crashPointFromEnv(process.env);
+  let crashAt: number | undefined;
+  try {
+    crashAt = crashPointFromEnv(process.env);
+  } catch (e) {
+    throw new InputError('ENVIRONMENT_INVALID', (e as Error).message);
+  }
   if (crashAt !== undefined) start.crashAtWrite = crashAt;
   try {
     return await startTarget(start);

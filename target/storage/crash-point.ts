@@ -10,10 +10,11 @@ import { STORE_WRITES } from './store-journal.js';
 
 export const CRASH_AT_WRITE_ENV = 'GUICHET_CRASH_AT_WRITE';
 
-/** The kill point given in the environment, or undefined when none (or not a positive integer) is set. */
+/** The kill point given in the environment, undefined when unset or empty; throws on anything but a positive whole number. */
 export function crashPointFromEnv(env: NodeJS.ProcessEnv): number | undefined {
   const text = env[CRASH_AT_WRITE_ENV];
-  if (text === undefined || !/^[1-9]\d{0,14}$/.test(text)) return undefined;
+  if (text === undefined || text === '') return undefined;
+  if (!/^[1-9]\d{0,14}$/.test(text)) throw new RangeError(`${CRASH_AT_WRITE_ENV}=${JSON.stringify(text)}: expected the number of the store write to be killed at (1 or more), or nothing`);
   return Number(text);
 }
 
