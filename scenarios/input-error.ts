@@ -39,6 +39,8 @@ export const INPUT_ERROR_CODES = [
   'SHARDS_MISMATCH',
   /** `guichet gate` or `run --gate` with nothing to judge: no gates in the result or the scenario, no baseline */
   'NO_GATES',
+  /** an environment variable the command reads has a value it cannot use (GUICHET_CRASH_AT_WRITE) */
+  'ENVIRONMENT_INVALID',
 ] as const;
 
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];

@@ -34,8 +34,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 interface Child { proc: ChildProcessWithoutNullStreams; url: Promise<string>; out: () => string; exit: Promise<{ code: number | null; signal: string | null }> }
 
 function guichetTarget(...args: string[]): Child {
+  return guichetTargetWith({}, ...args);
+}
+
+function guichetTargetWith(env: NodeJS.ProcessEnv, ...args: string[]): Child {
   const proc = spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', MAIN, 'target', ...args], {
-    cwd: process.cwd(), env: { ...process.env, GUICHET_ADMIN_TOKEN: '' },
+    cwd: process.cwd(), env: { ...process.env, GUICHET_ADMIN_TOKEN: '', GUICHET_CRASH_AT_WRITE: '', ...env },
   });
   children.push(proc);
   let out = '';
@@ -111,6 +115,12 @@ describe('guichet target', () => {
       `${bad}:3:8 release.day: expected one of "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", got a string ("sunday")`,
       `${bad}:4:7 release.at: expected a time of day "HH:MM", got "25:00"`,
     ]);
+  });
+
+  it('exits 2, naming the variable, when GUICHET_CRASH_AT_WRITE is not a write number', async () => {
+    const c = guichetTargetWith({ GUICHET_CRASH_AT_WRITE: 'soon' }, '--port', '0', '--db', ':memory:');
+    expect((await c.exit).code).toBe(2);
+    expect(c.out().trim()).toBe('guichet target: GUICHET_CRASH_AT_WRITE="soon": expected the number of the store write to be killed at (1 or more), or nothing');
   });
 
   it('says to use --scenario when a scenario is passed as --policy', async () => {

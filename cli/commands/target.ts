@@ -16,6 +16,7 @@ import { loadPolicy } from '../../scenarios/load-policy.js';
 import { PARIS } from '../../target/domain/calendar.js';
 import type { TargetConfigInput } from '../../target/domain/policy.js';
 import { parseEpoch } from '../../target/http/live-sources.js';
+import { crashPointFromEnv } from '../../target/storage/crash-point.js';
 import { StoreOpenError } from '../../target/storage/sqlite-store.js';
 import { startTarget, type RunningTarget, type StartOptions } from '../../target/http/server.js';
 
@@ -93,6 +94,13 @@ export async function startFromOptions(o: TargetCliOptions): Promise<RunningTarg
   if (o.adminToken) start.adminToken = o.adminToken;
   if (o.epoch !== undefined) start.epoch = o.epoch;
   if (o.seed !== undefined) start.seed = o.seed;
+  let crashAt: number | undefined;
+  try {
+    crashAt = crashPointFromEnv(process.env);
+  } catch (e) {
+    throw new InputError('ENVIRONMENT_INVALID', (e as Error).message);
+  }
+  if (crashAt !== undefined) start.crashAtWrite = crashAt;
   try {
     return await startTarget(start);
   } catch (e) {

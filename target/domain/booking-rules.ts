@@ -72,7 +72,7 @@ export function checkIdentityLimit(store: Store, policy: Policy, identity: Ident
   const limit = policy.measures.identityLimit;
   if (!limit) return;
   const over = (n: number | undefined, field: 'email' | 'agdref' | 'phone', value: string | undefined) =>
-    n !== undefined && value !== undefined && value !== '' && store.countLive(field, value) >= n;
+    n !== undefined && value !== undefined && value !== '' && store.countLive(field, value, limit) >= n;
   if (over(limit.perEmail, 'email', identity.email)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perEmail} active booking(s) per e-mail`, 'identity.email');
   if (over(limit.perAgdref, 'agdref', identity.agdref)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perAgdref} active booking(s) per AGDREF number`, 'identity.agdref');
   if (over(limit.perPhone, 'phone', identity.phone)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perPhone} active booking(s) per phone number`, 'identity.phone');
@@ -115,4 +115,21 @@ export function newBooking(ids: IdSource, policy: Policy, ctx: RequestContext, r
 /** The e-mail carrying a held booking's confirmation code (read back over /admin/mail). */
 export function confirmationMail(b: Booking): Mail {
   return { to: b.identity.email, at: b.createdAt, bookingId: b.id, subject: 'Confirmez votre rendez-vous', body: `Code de confirmation : ${b.confirmCode ?? ''}` };
+}
+
+/**
+ * Writes a booking that passed every check, in one write transaction (BEGIN IMMEDIATE on
+ * SQLite): the per-identity limits are counted again inside it, so two processes on one database
+ * file cannot both see "no booking yet" for one address and both insert. The check before it
+ * (prepareBooking) stays as the cheap early refusal. `spendAdmission`: the waiting-room ticket.
+ */
+export function writeBooking(store: Store, policy: Policy, booking: Booking, spendAdmission: () => void): void {
+  store.transaction(() => {
+    checkIdentityLimit(store, policy, booking.identity);
+    if (policy.flaws.includes('non-atomic-booking')) store.insertBookingUnchecked(booking);
+    else if (store.insertBooking(booking) === 'SLOT_TAKEN') throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
+    // a lost race (SLOT_TAKEN) does not spend the admission; a written booking does
+    spendAdmission();
+    if (booking.confirmCode !== undefined) store.insertMail(confirmationMail(booking));
+  });
 }

@@ -4,7 +4,7 @@
  * store are injected; it knows nothing of HTTP or of the harness.
  */
 import {
-  checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, confirmationMail, newBooking, trimmed, type BookRequest,
+  checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, newBooking, trimmed, writeBooking, type BookRequest,
 } from './booking-rules.js';
 import { BatchDesk, type BatchRequestView } from './batch-desk.js';
 import { EXPIRED_CHALLENGE_KEPT_MS, makeChallenge } from './captcha.js';
@@ -155,12 +155,7 @@ export class BookingTarget {
   bookingRequest(ctx: RequestContext, id: string): BatchRequestView { this.admit(ctx); return this.batches.result(ctx, id); }
 
   commitBooking({ booking, ticket }: PreparedBooking): BookingReceipt {
-    const { store } = this.deps;
-    if (this.current.policy.flaws.includes('non-atomic-booking')) store.insertBookingUnchecked(booking);
-    else if (store.insertBooking(booking) === 'SLOT_TAKEN') throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
-    // a lost race (SLOT_TAKEN) does not spend the admission; a written booking does
-    this.desk.spendAdmission(ticket);
-    if (booking.confirmCode !== undefined) store.insertMail(confirmationMail(booking));
+    writeBooking(this.deps.store, this.current.policy, booking, () => this.desk.spendAdmission(ticket));
     const receipt: BookingReceipt = { booking: bookingView(booking), token: booking.token };
     if (booking.confirmBy !== undefined) receipt.confirmBy = booking.confirmBy;
     return receipt;

@@ -60,7 +60,8 @@ export class EntryDesk {
     }
     checkIdentity(policy, identity);
     checkRegistry(policy, this.deps.registry, counter, identity);
-    if (!this.index.register(counter, drawAt, identity, release.oneEntryPer ?? LOTTERY_KEYS)) throw new DomainError('ALREADY_REGISTERED', 'this person is registered for the next draw already', 'identity');
+    const oneEntryPer = release.oneEntryPer ?? LOTTERY_KEYS;
+    if (!this.index.register(counter, drawAt, identity, oneEntryPer, policy.measures.identityLimit)) throw new DomainError('ALREADY_REGISTERED', 'this person is registered for the next draw already', 'identity');
     const id = this.deps.ids.next('r');
     this.deps.store.insertRegistration({ id, counter, identity, createdAt: now, drawAt });
     return { id, counter, drawAt };

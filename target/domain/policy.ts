@@ -153,6 +153,12 @@ export const MeasuresSchema = z.strictObject({
     perPhone: PerIdentity.optional().describe('active bookings per phone number, at most 100'),
     /** Hérault 2019: all bookings of one e-mail beyond the first are deleted at each release */
     purgeDuplicates: z.boolean().default(false),
+    /** provider-dependent: absent or "standard", a "+tag" and dots make another address (storage/identity-keys.ts) */
+    emailCanonical: z.enum(['standard', 'gmail-like']).optional()
+      .describe('"gmail-like": a "+tag" and dots in the local part are ignored when comparing addresses (as Gmail delivers them), for every domain; default "standard"'),
+    /** Unicode TR39-style skeleton for the common Cyrillic and Greek look-alikes (storage/confusables.ts) */
+    confusables: z.enum(['off', 'skeleton']).optional()
+      .describe('"skeleton": Cyrillic and Greek letters that look Latin (а, е, ο…) compare as the Latin letter; default "off"'),
   }).optional(),
   exactName: z.strictObject({
     atCheckIn: z.boolean().default(true),

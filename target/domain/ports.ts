@@ -37,6 +37,15 @@ export interface Registry {
  */
 export type IdentityField = 'email' | 'agdref' | 'phone';
 
+/**
+ * The provider-dependent e-mail rules of a policy (measures.identityLimit): absent, addresses
+ * are compared by their default key (target/storage/identity-keys.ts).
+ */
+export interface EmailRule {
+  emailCanonical?: 'standard' | 'gmail-like' | undefined;
+  confusables?: 'off' | 'skeleton' | undefined;
+}
+
 export interface Store {
   /** Adds slots; a slot whose id exists already is left as it is. */
   insertSlots(slots: readonly Slot[]): void;
@@ -62,11 +71,12 @@ export interface Store {
   getBooking(id: string): Booking | undefined;
   liveBookingForSlot(slotId: string): Booking | undefined;
   setBookingStatus(id: string, status: BookingStatus): void;
-  countLive(field: IdentityField, value: string): number;
+  /** Live bookings of this value; e-mail addresses compared by their key under `rule`. */
+  countLive(field: IdentityField, value: string, rule?: EmailRule): number;
   /** Held bookings whose confirmBy is < now. */
   expiredHolds(now: number): Booking[];
-  /** Live bookings that are not the earliest-created live booking of their e-mail (case-insensitive). */
-  duplicateEmailBookings(): Booking[];
+  /** Live bookings that are not the earliest-created live booking of their e-mail (its key under `rule`), in creation order. */
+  duplicateEmailBookings(rule?: EmailRule): Booking[];
   /** All bookings in creation order. */
   ledger(): Booking[];
 

@@ -3,6 +3,12 @@
  * draw lotteries, shuffle waiting rooms, purge duplicates, expire unconfirmed holds and close
  * past slots. Progress is kept in the store's meta so that a restarted target neither
  * re-releases nor forgets.
+ *
+ * A tick is one store transaction: the slots it releases, the draw or the shuffle that goes with
+ * them, the purge, the expiries and the progress marks (releasedUpTo, lastRelease, lastTick) are
+ * committed together or not at all. A target killed in the middle of a tick restarts as if the
+ * tick had not begun and runs it again; a step half done and marked done cannot happen (before,
+ * a release committed ahead of its draw came back as a draw of no slots: everyone lost).
  */
 import { generateSlots } from './calendar.js';
 import type { CounterConfig, Policy } from './policy.js';
@@ -41,9 +47,11 @@ export class ScheduleRunner {
 
   /** Starts the schedule afresh from `at` (new target, or after an admin reset). */
   restart(at: number): void {
-    this.setMeta('lastTick', at);
-    this.setMeta('releasedUpTo', at);
-    this.setMeta('generatedUntil', at);
+    this.store.transaction(() => {
+      this.setMeta('lastTick', at);
+      this.setMeta('releasedUpTo', at);
+      this.setMeta('generatedUntil', at);
+    });
   }
 
   private meta(key: string): number | undefined {
@@ -72,6 +80,10 @@ export class ScheduleRunner {
   }
 
   tick(now: number): TickReport {
+    return this.store.transaction(() => this.tickInside(now));
+  }
+
+  private tickInside(now: number): TickReport {
     const report: TickReport = { released: 0, drawn: 0, purged: 0, expired: 0, closed: 0 };
     const last = this.lastTick;
     if (now < last) return report;
@@ -91,8 +103,10 @@ export class ScheduleRunner {
 
   /** Admin "release now": everything inside the horizon goes online at once. */
   releaseNow(now: number): string[] {
-    this.ensureGenerated(now + this.horizon() + WEEK);
-    return this.releaseIds(now + this.horizon(), now);
+    return this.store.transaction(() => {
+      this.ensureGenerated(now + this.horizon() + WEEK);
+      return this.releaseIds(now + this.horizon(), now);
+    });
   }
 
   private releaseAt(at: number, report: TickReport): void {
@@ -126,8 +140,9 @@ export class ScheduleRunner {
   }
 
   private purgeIfOn(): number {
-    if (!this.settings().policy.measures.identityLimit?.purgeDuplicates) return 0;
-    const dups = this.store.duplicateEmailBookings();
+    const limit = this.settings().policy.measures.identityLimit;
+    if (!limit?.purgeDuplicates) return 0;
+    const dups = this.store.duplicateEmailBookings(limit);
     this.store.transaction(() => { for (const b of dups) this.store.setBookingStatus(b.id, 'purged'); });
     return dups.length;
   }

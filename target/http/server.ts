@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { BookingTarget, type TargetSettings } from '../domain/booking-target.js';
 import { DEFAULT_COUNTERS, DEFAULT_POLICY, TargetConfigSchema, type TargetConfigInput } from '../domain/policy.js';
 import type { Clock, Store } from '../domain/ports.js';
+import { crashingAtWrite } from '../storage/crash-point.js';
 import { SqliteStore } from '../storage/sqlite-store.js';
 import { journaled, StoreJournal } from '../storage/store-journal.js';
 import { createApp } from './app.js';
@@ -48,6 +49,8 @@ export interface StartOptions {
    * and its store's writes are journaled (GET /admin/journal); see routes/admin-control.ts
    */
   testControl?: boolean;
+  /** crash tests: the process kills itself (SIGKILL) right before its n-th store write (storage/crash-point.ts) */
+  crashAtWrite?: number;
   log?: (message: string, err: unknown) => void;
 }
 
@@ -97,8 +100,9 @@ export async function startTarget(options: StartOptions = {}): Promise<RunningTa
   if (options.testControl && options.clock) throw new Error('startTarget: testControl steers a clock of its own; do not pass one');
   const ownsStore = options.store === undefined;
   const ownStore = options.store ?? new SqliteStore(options.db ?? ':memory:');
+  const crashing = options.crashAtWrite === undefined ? ownStore : crashingAtWrite(ownStore, options.crashAtWrite);
   const journal = options.testControl ? new StoreJournal() : undefined;
-  const store = journal ? journaled(ownStore, journal) : ownStore;
+  const store = journal ? journaled(crashing, journal) : crashing;
   try {
     const speed = options.speed ?? 1;
     const epoch = options.epoch ?? Date.now();

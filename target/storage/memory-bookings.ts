@@ -1,19 +1,48 @@
 /**
  * Booking indexes of the memory store: by id, in creation order (the ledger), live bookings by
- * slot and by e-mail, live counts by phone and AGDREF, held bookings by confirmation deadline.
+ * slot and by e-mail (its default key, and its loose key for the policies' looser rules), live
+ * counts by phone and AGDREF, held bookings by confirmation deadline.
  * Bookings are frozen and replaced on status change, so they are handed out without copying.
  */
 import { LIVE_STATUSES, type Booking, type BookingStatus } from '../domain/types.js';
-import { emailKey } from './identity-keys.js';
+import { emailKey, emailKeyUnder, isLooseRule, looseEmailKey } from './identity-keys.js';
 import type { MemorySlots } from './memory-slots.js';
 import { cmpCreated, insertSorted, removeSorted, type Cmp } from './sorted.js';
-import type { IdentityField } from '../domain/ports.js';
+import type { EmailRule, IdentityField } from '../domain/ports.js';
 
 interface Rec {
   b: Booking;
   seq: number;
   createdAt: number;
   email: string;
+  loose: string;
+}
+
+/** Live bookings by an e-mail key, and the keys with two or more of them. */
+class LiveByKey {
+  readonly recs = new Map<string, Rec[]>();
+  readonly dups = new Set<string>();
+
+  add(key: string, rec: Rec): void {
+    const list = this.recs.get(key);
+    if (list) {
+      insertSorted(list, rec, cmpCreated);
+      this.dups.add(key);
+    } else this.recs.set(key, [rec]);
+  }
+
+  remove(key: string, rec: Rec): void {
+    const list = this.recs.get(key);
+    if (!list) return;
+    removeSorted(list, rec, cmpCreated);
+    if (list.length < 2) this.dups.delete(key);
+    if (list.length === 0) this.recs.delete(key);
+  }
+
+  clear(): void {
+    this.recs.clear();
+    this.dups.clear();
+  }
 }
 
 const isLive = (s: BookingStatus): boolean => LIVE_STATUSES.includes(s);
@@ -29,9 +58,8 @@ export class MemoryBookings {
   private readonly byId = new Map<string, Rec>();
   private readonly ledgerRecs: Rec[] = [];
   private readonly liveBySlot = new Map<string, Rec[]>();
-  private readonly liveByEmail = new Map<string, Rec[]>();
-  /** e-mails with two live bookings or more */
-  private readonly dupEmails = new Set<string>();
+  private readonly liveByEmail = new LiveByKey();
+  private readonly liveByLoose = new LiveByKey();
   private readonly liveCounts = { phone: new Map<string, number>(), agdref: new Map<string, number>() };
   private readonly held: Rec[] = [];
 
@@ -43,7 +71,7 @@ export class MemoryBookings {
     const live = isLive(input.status);
     if (checked && live && this.hasLive(input.slotId)) return 'SLOT_TAKEN';
     const b = freezeBooking(input);
-    const rec: Rec = { b, seq: ++this.seq, createdAt: b.createdAt, email: emailKey(b.identity.email) };
+    const rec: Rec = { b, seq: ++this.seq, createdAt: b.createdAt, email: emailKey(b.identity.email), loose: looseEmailKey(b.identity.email) };
     this.byId.set(b.id, rec);
     insertSorted(this.ledgerRecs, rec, cmpCreated);
     if (live) this.addLive(rec);
@@ -80,9 +108,11 @@ export class MemoryBookings {
     if (tracksHold(rec.b)) insertSorted(this.held, rec, cmpHeld);
   }
 
-  countLive(field: IdentityField, value: string): number {
-    if (field === 'email') return this.liveByEmail.get(emailKey(value))?.length ?? 0;
-    return this.liveCounts[field].get(value) ?? 0;
+  countLive(field: IdentityField, value: string, rule?: EmailRule): number {
+    if (field !== 'email') return this.liveCounts[field].get(value) ?? 0;
+    if (!isLooseRule(rule)) return this.liveByEmail.recs.get(emailKey(value))?.length ?? 0;
+    const key = emailKeyUnder(value, rule);
+    return (this.liveByLoose.recs.get(looseEmailKey(value)) ?? []).filter((r) => emailKeyUnder(r.b.identity.email, rule) === key).length;
   }
 
   expiredHolds(now: number): Booking[] {
@@ -94,9 +124,21 @@ export class MemoryBookings {
     return out;
   }
 
-  duplicateEmails(): Booking[] {
+  duplicateEmails(rule?: EmailRule): Booking[] {
     const recs: Rec[] = [];
-    for (const email of this.dupEmails) recs.push(...(this.liveByEmail.get(email) ?? []).slice(1));
+    if (!isLooseRule(rule)) {
+      for (const email of this.liveByEmail.dups) recs.push(...(this.liveByEmail.recs.get(email) ?? []).slice(1));
+    } else {
+      // a loose group holds the addresses of one or more people under the rule: the first of each stays
+      for (const loose of this.liveByLoose.dups) {
+        const seen = new Set<string>();
+        for (const r of this.liveByLoose.recs.get(loose) ?? []) {
+          const key = emailKeyUnder(r.b.identity.email, rule);
+          if (seen.has(key)) recs.push(r);
+          else seen.add(key);
+        }
+      }
+    }
     return recs.sort(cmpCreated).map((r) => r.b);
   }
 
@@ -109,7 +151,7 @@ export class MemoryBookings {
     this.ledgerRecs.length = 0;
     this.liveBySlot.clear();
     this.liveByEmail.clear();
-    this.dupEmails.clear();
+    this.liveByLoose.clear();
     this.liveCounts.phone.clear();
     this.liveCounts.agdref.clear();
     this.held.length = 0;
@@ -123,11 +165,8 @@ export class MemoryBookings {
       this.liveBySlot.set(slotId, [rec]);
       this.slots.booked(slotId);
     }
-    const byEmail = this.liveByEmail.get(rec.email);
-    if (byEmail) {
-      insertSorted(byEmail, rec, cmpCreated);
-      this.dupEmails.add(rec.email);
-    } else this.liveByEmail.set(rec.email, [rec]);
+    this.liveByEmail.add(rec.email, rec);
+    this.liveByLoose.add(rec.loose, rec);
     for (const field of ['phone', 'agdref'] as const) {
       const v = identity[field];
       if (v !== undefined) this.liveCounts[field].set(v, (this.liveCounts[field].get(v) ?? 0) + 1);
@@ -144,12 +183,8 @@ export class MemoryBookings {
         this.slots.freed(slotId);
       }
     }
-    const byEmail = this.liveByEmail.get(rec.email);
-    if (byEmail) {
-      removeSorted(byEmail, rec, cmpCreated);
-      if (byEmail.length < 2) this.dupEmails.delete(rec.email);
-      if (byEmail.length === 0) this.liveByEmail.delete(rec.email);
-    }
+    this.liveByEmail.remove(rec.email, rec);
+    this.liveByLoose.remove(rec.loose, rec);
     for (const field of ['phone', 'agdref'] as const) {
       const v = identity[field];
       if (v === undefined) continue;

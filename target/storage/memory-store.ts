@@ -10,7 +10,7 @@ import { emailKey } from './identity-keys.js';
 import { MemoryBookings } from './memory-bookings.js';
 import { MemorySlots } from './memory-slots.js';
 import { cmpCreated, insertSorted } from './sorted.js';
-import type { IdentityField, Store } from '../domain/ports.js';
+import type { EmailRule, IdentityField, Store } from '../domain/ports.js';
 
 interface Entry<T> {
   v: T;
@@ -100,14 +100,14 @@ export class MemoryStore implements Store {
   setBookingStatus(id: string, status: BookingStatus): void {
     this.bookings.setStatus(id, status);
   }
-  countLive(field: IdentityField, value: string): number {
-    return this.bookings.countLive(field, value);
+  countLive(field: IdentityField, value: string, rule?: EmailRule): number {
+    return this.bookings.countLive(field, value, rule);
   }
   expiredHolds(now: number): Booking[] {
     return this.bookings.expiredHolds(now);
   }
-  duplicateEmailBookings(): Booking[] {
-    return this.bookings.duplicateEmails();
+  duplicateEmailBookings(rule?: EmailRule): Booking[] {
+    return this.bookings.duplicateEmails(rule);
   }
   ledger(): Booking[] {
     return this.bookings.ledger();

@@ -4,12 +4,14 @@
  * and reason, so a command can tell the user's path from a bug.
  */
 import Database from 'better-sqlite3';
+import { migrate } from './sqlite-migrate.js';
 import { SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqlite-schema.js';
 
 export function openSqlite(path: string): Database.Database {
   try {
     const db = new Database(path);
     for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
+    migrate(db);
     db.exec(SQLITE_SCHEMA);
     return db;
   } catch (e) {

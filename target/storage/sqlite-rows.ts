@@ -5,7 +5,7 @@
 import type {
   Booking, BookingStatus, Challenge, ChallengeKind, Identity, Mail, Registration, Slot, SlotState, WaitingTicket,
 } from '../domain/types.js';
-import { emailKey } from './identity-keys.js';
+import { emailKey, looseEmailKey } from './identity-keys.js';
 
 export interface SlotRow {
   id: string; counter: string; start: number; desk: number; state: SlotState; released_at: number | null;
@@ -40,12 +40,12 @@ export const BOOKING_COLUMNS =
 /** Column list and placeholders of the booking INSERT, in bookingParams order. */
 export const BOOKING_INSERT =
   'INSERT INTO bookings (id, slot_id, counter, slot_start, first_name, last_name, email, email_norm, phone, ' +
-  'agdref, token, status, created_at, confirm_code, confirm_by, ip, session, overbooked) ' +
-  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  'agdref, token, status, created_at, confirm_code, confirm_by, ip, session, overbooked, email_loose) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 export type BookingParams = [
   string, string, string, number, string, string, string, string, string | null, string | null,
-  string, BookingStatus, number, string | null, number | null, string, string, 0 | 1,
+  string, BookingStatus, number, string | null, number | null, string, string, 0 | 1, string,
 ];
 
 export function bookingParams(b: Booking, overbooked: 0 | 1): BookingParams {
@@ -53,7 +53,7 @@ export function bookingParams(b: Booking, overbooked: 0 | 1): BookingParams {
   return [
     b.id, b.slotId, b.counter, b.slotStart, i.firstName, i.lastName, i.email, emailKey(i.email),
     i.phone ?? null, i.agdref ?? null, b.token, b.status, b.createdAt, b.confirmCode ?? null,
-    b.confirmBy ?? null, b.ip, b.session, overbooked,
+    b.confirmBy ?? null, b.ip, b.session, overbooked, looseEmailKey(i.email),
   ];
 }
 

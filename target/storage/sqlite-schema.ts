@@ -7,8 +7,13 @@
  * already, which only the `non-atomic-booking` flaw does (insertBookingUnchecked); such rows are
  * outside the index, and one is promoted back into it when the indexed booking stops being live.
  */
-/** 2: tickets count the bookings made with them (uses) */
-export const SCHEMA_VERSION = '2';
+/**
+ * 2: tickets count the bookings made with them (uses).
+ * 3: e-mail keys normalise spellings (NFKC, ignorables, case folding, trailing dot) and bookings
+ *    keep a loose key for the policies' provider-dependent rules (email_loose); sqlite-migrate.ts
+ *    upgrades a version-2 file in place.
+ */
+export const SCHEMA_VERSION = '3';
 
 export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'] as const;
 
@@ -46,12 +51,14 @@ CREATE TABLE IF NOT EXISTS bookings (
   confirm_by INTEGER,
   ip TEXT NOT NULL,
   session TEXT NOT NULL,
-  overbooked INTEGER NOT NULL DEFAULT 0 CHECK (overbooked IN (0, 1))
+  overbooked INTEGER NOT NULL DEFAULT 0 CHECK (overbooked IN (0, 1)),
+  email_loose TEXT NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS bookings_one_live_per_slot ON bookings(slot_id)
   WHERE status IN ('held','confirmed') AND overbooked = 0;
 CREATE INDEX IF NOT EXISTS bookings_overbooked ON bookings(slot_id) WHERE overbooked = 1;
 CREATE INDEX IF NOT EXISTS bookings_live_email ON bookings(email_norm, created_at) WHERE status IN ('held','confirmed');
+CREATE INDEX IF NOT EXISTS bookings_live_loose ON bookings(email_loose) WHERE status IN ('held','confirmed');
 CREATE INDEX IF NOT EXISTS bookings_live_phone ON bookings(phone) WHERE status IN ('held','confirmed');
 CREATE INDEX IF NOT EXISTS bookings_live_agdref ON bookings(agdref) WHERE status IN ('held','confirmed');
 CREATE INDEX IF NOT EXISTS bookings_held ON bookings(confirm_by) WHERE status = 'held';

@@ -50,6 +50,11 @@ export function prepareStatements(db: Database) {
       `UPDATE bookings SET overbooked = 0 WHERE seq = (SELECT seq FROM bookings WHERE slot_id = ?
        AND overbooked = 1 AND ${LIVE} ${CREATED} LIMIT 1)`),
     countEmail: p<[string], { n: number }>(`SELECT count(*) AS n FROM bookings WHERE email_norm = ? AND ${LIVE}`),
+    // candidates of the policies' looser e-mail rules: the store compares them under the rule
+    liveEmailsLoose: p<[string], { email: string }>(`SELECT email FROM bookings WHERE email_loose = ? AND ${LIVE}`),
+    duplicateLoose: p<[], BookingRow>(
+      `SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE ${LIVE} AND EXISTS (SELECT 1 FROM bookings e
+       WHERE e.email_loose = b.email_loose AND e.status IN ('held','confirmed') AND e.seq <> b.seq) ${CREATED}`),
     countPhone: p<[string], { n: number }>(`SELECT count(*) AS n FROM bookings WHERE phone = ? AND ${LIVE}`),
     countAgdref: p<[string], { n: number }>(`SELECT count(*) AS n FROM bookings WHERE agdref = ? AND ${LIVE}`),
     expiredHolds: p<[number], BookingRow>(

@@ -51,7 +51,7 @@ ${body}\n`);
   it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout, and records the schema version', () => {
     const store = new SqliteStore(dbFile('pragmas'));
     expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000 });
-    expect(store.getMeta('schema_version')).toBe('2');
+    expect(store.getMeta('schema_version')).toBe('3');
     store.close();
   });
 
@@ -72,9 +72,33 @@ ${body}\n`);
     store.insertBooking(booking('b1', releasedSlot('a', 10)));
     store.close();
     const db = new Database(file);
-    const sql = "INSERT INTO bookings (id, slot_id, counter, slot_start, first_name, last_name, email, email_norm, token, status, created_at, ip, session) VALUES ('b2', 'a@10#0', 'a', 10, 'x', 'y', 'e', 'e', 't', 'held', 1, 'ip', 's')";
+    const sql = "INSERT INTO bookings (id, slot_id, counter, slot_start, first_name, last_name, email, email_norm, email_loose, token, status, created_at, ip, session) VALUES ('b2', 'a@10#0', 'a', 10, 'x', 'y', 'e', 'e', 'e', 't', 'held', 1, 'ip', 's')";
     expect(() => db.prepare(sql).run()).toThrow(/UNIQUE constraint failed: bookings.slot_id/);
     db.close();
+  });
+
+  it('upgrades a version-2 file in place: e-mail keys recomputed, loose keys added', () => {
+    const file = dbFile('v2');
+    const store = new SqliteStore(file);
+    store.insertSlots([releasedSlot('a', 10), releasedSlot('a', 20)]);
+    store.insertBooking(booking('b1', releasedSlot('a', 10), { email: 'ali\u200bce@example.org.' }));
+    store.insertMail({ to: 'ALI\u00adCE@example.org', at: 1, bookingId: 'b1', subject: 's', body: 'b' });
+    store.close();
+    // what version 2 wrote: no loose key, e-mails keyed trimmed and lower-cased only
+    const db = new Database(file);
+    db.exec(`DROP INDEX bookings_live_loose; ALTER TABLE bookings DROP COLUMN email_loose;
+      UPDATE bookings SET email_norm = lower(trim(email)); UPDATE mail SET to_norm = lower(trim(to_addr));
+      UPDATE meta SET value = '2' WHERE key = 'schema_version'`);
+    db.close();
+    const upgraded = new SqliteStore(file);
+    expect(upgraded.getMeta('schema_version')).toBe('3');
+    expect(upgraded.countLive('email', 'alice@example.org')).toBe(1);
+    expect(upgraded.countLive('email', 'a.lice+x@example.org', { emailCanonical: 'gmail-like' })).toBe(1);
+    expect(upgraded.mailFor('alice@example.org')).toHaveLength(1);
+    upgraded.close();
+    const raw = new Database(file);
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
   });
 
   it('keeps a committed booking when the process is killed right after', async () => {

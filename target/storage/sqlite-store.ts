@@ -10,14 +10,14 @@ import type {
 } from '../domain/types.js';
 import { LIVE_STATUSES } from '../domain/types.js';
 import { AvailabilityCache } from './availability-cache.js';
-import { emailKey } from './identity-keys.js';
+import { emailKey, emailKeyUnder, isLooseRule, looseEmailKey } from './identity-keys.js';
 import {
   bookingFromRow, bookingParams, challengeFromRow, mailFromRow, registrationFromRow, slotFromRow, ticketFromRow,
 } from './sqlite-rows.js';
 import { connectionSettings, openSqlite, type ConnectionSettings } from './sqlite-open.js';
 import { SCHEMA_VERSION } from './sqlite-schema.js';
 import { prepareStatements, type Statements } from './sqlite-statements.js';
-import type { IdentityField, Store } from '../domain/ports.js';
+import type { EmailRule, IdentityField, Store } from '../domain/ports.js';
 
 export { SCHEMA_VERSION, SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqlite-schema.js';
 export { StoreOpenError } from './sqlite-open.js';
@@ -112,15 +112,27 @@ export class SqliteStore implements Store {
     this.available.invalidate();
     this.setStatusTx(id, status);
   }
-  countLive(field: IdentityField, value: string): number {
+  countLive(field: IdentityField, value: string, rule?: EmailRule): number {
+    if (field === 'email' && isLooseRule(rule)) {
+      const key = emailKeyUnder(value, rule);
+      return this.q.liveEmailsLoose.all(looseEmailKey(value)).filter((r) => emailKeyUnder(r.email, rule) === key).length;
+    }
     const q = field === 'email' ? this.q.countEmail : field === 'phone' ? this.q.countPhone : this.q.countAgdref;
     return q.get(field === 'email' ? emailKey(value) : value)?.n ?? 0;
   }
   expiredHolds(now: number): Booking[] {
     return this.q.expiredHolds.all(now).map(bookingFromRow);
   }
-  duplicateEmailBookings(): Booking[] {
-    return this.q.duplicateEmails.all().map(bookingFromRow);
+  duplicateEmailBookings(rule?: EmailRule): Booking[] {
+    if (!isLooseRule(rule)) return this.q.duplicateEmails.all().map(bookingFromRow);
+    // in creation order: the first booking of each address under the rule stays
+    const seen = new Set<string>();
+    return this.q.duplicateLoose.all().map(bookingFromRow).filter((b) => {
+      const key = emailKeyUnder(b.identity.email, rule);
+      if (seen.has(key)) return true;
+      seen.add(key);
+      return false;
+    });
   }
   ledger(): Booking[] {
     return this.q.ledger.all().map(bookingFromRow);
@@ -198,8 +210,14 @@ export class SqliteStore implements Store {
     this.q.setMeta.run(key, value);
   }
 
+  /**
+   * BEGIN IMMEDIATE: the write lock is taken before the first read, so a transaction that reads
+   * then writes (a limit checked, then the booking) cannot interleave with another process's on
+   * the same file, and never fails half-way with SQLITE_BUSY on upgrading its lock (it waits up to
+   * busy_timeout for the lock instead). Nested calls are savepoints.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
   reset(): void {
     this.available.invalidate();

@@ -3,7 +3,7 @@ import { MemoryStore } from '../../storage/memory-store.js';
 import { BookingTarget } from '../booking-target.js';
 import { parisDate } from '../calendar.js';
 import { PolicySchema, type CounterConfig, type PolicyInput } from '../policy.js';
-import type { RandomSource, Registry } from '../ports.js';
+import type { RandomSource, Registry, Store } from '../ports.js';
 import type { Identity, RequestContext } from '../types.js';
 
 export const COUNTERS: Record<string, CounterConfig> = {
@@ -25,11 +25,12 @@ export function person(n: number, extra: Partial<Identity> = {}): Identity {
 export const ctxOf = (n: number, ip = `10.0.0.${n % 250}`): RequestContext => ({ ip, session: `s${n}` });
 
 /** `random`: the target's source, for tests that measure chances (the default sequence is too regular for that) */
-export function makeTarget(policy: PolicyInput, opts: { start?: number; registry?: Registry; random?: RandomSource } = {}) {
+/** `store`: another store than a fresh memory one (tests that run on both stores) */
+export function makeTarget(policy: PolicyInput, opts: { start?: number; registry?: Registry; random?: RandomSource; store?: Store } = {}) {
   const clock = { t: opts.start ?? MONDAY, now() { return this.t; } };
   let n = 0;
   let r = 0.123;
-  const store = new MemoryStore();
+  const store = opts.store ?? new MemoryStore();
   const target = new BookingTarget({
     store,
     clock,
