@@ -30,47 +30,71 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     i++;
   }
 
-  function value(): void {
-    ws();
-    const c = text[i];
-    if (c === '{') return container('}', true);
-    if (c === '[') return container(']', false);
-    if (c === '"') return string();
+  /**
+   * Iterative, with the open containers on a stack of their closing characters: a file nested
+   * thousands of levels deep (a fuzzer's, or a broken generator's) must get its located error,
+   * not exhaust the call stack.
+   */
+  const closers: string[] = [];
+  type State = 'value' | 'key' | 'after';
+
+  function scalar(): void {
     const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
     if (!m) fail(`expected a value, found ${describe()}`);
     i += m![0].length;
   }
 
-  function container(close: string, isObject: boolean): void {
+  /** opens a container at text[i]; the state that follows */
+  function open(close: string): State {
     i++;
     ws();
-    if (text[i] === close) { i++; return; }
-    for (;;) {
-      if (isObject) {
-        ws();
-        if (text[i] !== '"') fail(`expected a "quoted" key, found ${describe()}`);
-        string();
-        ws();
-        if (text[i] !== ':') fail(`expected ":" after the key, found ${describe()}`);
-        i++;
-      }
-      value();
+    if (text[i] === close) { i++; return 'after'; }
+    closers.push(close);
+    return close === '}' ? 'key' : 'value';
+  }
+
+  function key(): void {
+    ws();
+    if (text[i] !== '"') fail(`expected a "quoted" key, found ${describe()}`);
+    string();
+    ws();
+    if (text[i] !== ':') fail(`expected ":" after the key, found ${describe()}`);
+    i++;
+  }
+
+  /** after a value: a comma, the container's end, or (at the top) the end of the text */
+  function after(): State | 'done' {
+    const close = closers.at(-1);
+    ws();
+    if (close === undefined) {
+      if (i < text.length) fail(`unexpected ${describe()} after the end of the data`);
+      return 'done';
+    }
+    if (text[i] === ',') {
+      const comma = i++;
       ws();
-      if (text[i] === ',') {
-        const comma = i++;
-        ws();
-        if (text[i] === close) fail(`trailing comma before "${close}"`, comma);
-        continue;
-      }
-      if (text[i] === close) { i++; return; }
-      fail(`expected "," or "${close}", found ${describe()}`);
+      if (text[i] === close) fail(`trailing comma before "${close}"`, comma);
+      return close === '}' ? 'key' : 'value';
+    }
+    if (text[i] === close) { i++; closers.pop(); return 'after'; }
+    return fail(`expected "," or "${close}", found ${describe()}`);
+  }
+
+  function parse(): void {
+    let state: State | 'done' = 'value';
+    while (state !== 'done') {
+      if (state === 'key') { key(); state = 'value'; continue; }
+      if (state === 'after') { state = after(); continue; }
+      ws();
+      const c = text[i];
+      if (c === '{') state = open('}');
+      else if (c === '[') state = open(']');
+      else { if (c === '"') string(); else scalar(); state = 'after'; }
     }
   }
 
   try {
-    value();
-    ws();
-    if (i < text.length) fail(`unexpected ${describe()} after the end of the data`);
+    parse();
     return undefined;
   } catch (e) {
     return e as JsonSyntaxError;

@@ -157,3 +157,12 @@ function catchError(fn: () => unknown): ScenarioError {
   }
   throw new Error('no error thrown');
 }
+
+describe('numbers past what a double holds', () => {
+  it('are named as such, not as "a number (Infinity)"', () => {
+    const text = readFileSync('scenarios/lottery.yaml', 'utf8').replace(/^seed:.*$/m, 'seed: 1e400');
+    const e = (() => { try { parseScenario(text, 'big.yaml'); } catch (x) { return x; } return undefined; })();
+    expect(e).toBeInstanceOf(ScenarioError);
+    expect((e as ScenarioError).issues.map((i) => i.message)).toEqual(['expected a number, got a number too large to hold (Infinity)']);
+  });
+});

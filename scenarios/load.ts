@@ -12,6 +12,7 @@ import { formatPath, ScenarioError } from './errors.js';
 import type { ScenarioIssue } from './errors.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { Locator } from './locate.js';
+import { MAX_NESTING, tooDeep } from './nesting.js';
 import type { Position } from './locate.js';
 import { describeValue, dropTypoEchoes, toDrafts } from './messages.js';
 import type { Draft } from './messages.js';
@@ -59,8 +60,12 @@ export interface ReadFile { data: Record<string, unknown>; locator: Locator; iss
 export function readMapping(text: string, file: string, messages: { empty: string; shape: string }): ReadFile {
   const source = text.replace(/^\uFEFF/, '');
   const lines = new LineCounter();
+  const deep = tooDeep(source);
+  if (deep) {
+    throw new ScenarioError([{ file, line: deep.line, col: deep.col, path: '', message: `collections nested ${deep.depth} levels deep here; at most ${MAX_NESTING}`, hint: 'a scenario needs a few levels, not dozens' }]);
+  }
   // merge keys (<<: *workers) let a file share settings between groups or policies
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, merge: true });
+  const doc = parseDeep(() => parseDocument(source, { lineCounter: lines, prettyErrors: false, merge: true }), file);
   const locator = new Locator(doc, lines);
   const issue: Issue = (at, path, message, hint) =>
     ({ file, line: at.line, col: at.col, path, message, ...(hint ? { hint } : {}) });
@@ -122,10 +127,26 @@ function keyAt(source: string, offset: number): string {
   return text.startsWith('"') || text.startsWith("'") ? text : JSON.stringify(text);
 }
 
+const TOO_DEEP = { message: 'YAML syntax error: collections nested too deeply to read', hint: 'a scenario needs a few levels, not thousands' } as const;
+
+/**
+ * The YAML parser recurses once per level of nesting: mostly it reports its own stack overflow
+ * as a syntax error, but some shapes (thousands of nested "- ") overflow it outright.
+ */
+function parseDeep(parse: () => Document, file: string): Document {
+  try {
+    return parse();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new ScenarioError([{ file, line: 1, col: 1, path: '', ...TOO_DEEP }]);
+  }
+}
+
 function yamlError(source: string, code: string, pos: [number, number], message: string): { message: string; hint?: string } {
   if (code === 'DUPLICATE_KEY') return { message: `duplicate key ${keyAt(source, pos[0])}: it appears earlier in the same mapping` };
   if (code === 'MULTIPLE_DOCS') return { message: 'a file holds a single YAML document', hint: 'remove this "---" and what follows, or split the file' };
   if (code === 'TAB_AS_INDENT') return { message: 'YAML syntax error: tabs are not allowed as indentation', hint: 'indent with spaces' };
+  if (/call stack/i.test(message)) return TOO_DEEP;
   return { message: `YAML syntax error: ${message.charAt(0).toLowerCase()}${message.slice(1)}` };
 }
 

@@ -37,7 +37,10 @@ export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'an empty value';
   if (typeof v === 'string') return `a string (${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)})`;
-  if (typeof v === 'number') return Number.isInteger(v) || !Number.isFinite(v) ? `a number (${v})` : `a decimal number (${v})`;
+  // YAML reads 1e400 and .inf as Infinity: "got a number (Infinity)" would leave the reader puzzled
+  if (typeof v === 'number' && Number.isNaN(v)) return 'not a number (NaN)';
+  if (typeof v === 'number' && !Number.isFinite(v)) return `a number too large to hold (${v})`;
+  if (typeof v === 'number') return Number.isInteger(v) ? `a number (${v})` : `a decimal number (${v})`;
   if (typeof v === 'boolean') return `${v}`;
   if (Array.isArray(v)) return 'a list';
   if (v instanceof Date) return `a date (${v.toISOString().slice(0, 10)})`;
