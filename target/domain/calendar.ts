@@ -56,13 +56,16 @@ export function generateSlots(
     return { id, times, days, desks: c.desks + extraDesks };
   });
 
-  for (let day = parisDateTime(from).startOf('day'); day.toMillis() < to; day = day.plus({ days: 1 }).startOf('day')) {
+  for (let day = parisDateTime(from).startOf('day'), next = nextDay(day); day.toMillis() < to; day = next, next = nextDay(day)) {
     const weekday = day.weekday - 1;
     const dateText = day.toFormat('yyyy-MM-dd');
+    // on a day without a change of UTC offset every wall time exists once, `minutes` after
+    // midnight: Luxon is needed only on the two DST days of a year
+    const midnight = day.offset === next.offset ? day.toMillis() : undefined;
     for (const plan of plans) {
       if (!plan.days.has(weekday)) continue;
       for (const minutes of plan.times) {
-        const start = parisWallTime(day, minutes);
+        const start = midnight !== undefined ? midnight + minutes * 60_000 : parisWallTime(day, minutes);
         if (start === undefined || start < from || start >= to) continue;
         const local = `${dateText}T${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
         for (let desk = 1; desk <= plan.desks; desk++) {
@@ -134,6 +137,10 @@ export function nextWeeklyInstant(after: number, day: Weekday, at: string): numb
     const t = start.plus({ days: ahead + 7 * weeks }).set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
     if (t > after) return t;
   }
+}
+
+function nextDay(day: DateTime): DateTime {
+  return day.plus({ days: 1 }).startOf('day');
 }
 
 function pad2(n: number): string {
