@@ -41,8 +41,15 @@ const WEEK_MS = 7 * 86_400_000;
 
 /** Epoch ms of Monday 00:00 Paris of the week containing `ms`. */
 export function parisWeekStart(ms: number): number {
-  return parisDateTime(ms).startOf('week').toMillis();
+  // asked at every tick under the random policy: the last week found answers for all its instants
+  const w = lastWeek;
+  if (w && ms >= w.start && ms < w.end) return w.start;
+  const start = parisDateTime(ms).startOf('week');
+  lastWeek = { start: start.toMillis(), end: start.plus({ weeks: 1 }).toMillis() };
+  return lastWeek.start;
 }
+
+let lastWeek: { start: number; end: number } | undefined;
 
 /**
  * The random policy's instants for the Paris week starting at `weekStart` (a Monday 00:00).
