@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { DomainError } from './errors.js';
+import { StepMemo } from './step-memo.js';
 import type { CounterConfig, MeasuresConfig } from './policy.js';
 import { clockMinutes, hoursRange, WEEKDAYS, weekdayIndex, type Weekday } from './time-units.js';
 import type { Slot } from './types.js';
@@ -170,17 +171,21 @@ export function formatParis(ms: number, locale = 'fr-FR'): string {
  */
 export function nextWeeklyInstant(after: number, day: Weekday, at: string): number {
   // asked at every tick of the target's schedule: the answer t for `after` is also the answer
-  // for any later instant before t, so the last one is kept per (day, time)
+  // for any later instant before t, so the last few are kept per (day, time)
   const key = `${day} ${at}`;
-  const known = weeklyKnown.get(key);
-  if (known && after >= known.after && after < known.t) return known.t;
+  let memo = weeklyKnown.get(key);
+  const known = memo?.get(after);
+  if (known !== undefined) return known;
   const t = computeNextWeekly(after, day, at);
-  if (weeklyKnown.size >= 64) weeklyKnown.clear();
-  weeklyKnown.set(key, { after, t });
+  if (!memo) {
+    if (weeklyKnown.size >= 64) weeklyKnown.clear();
+    weeklyKnown.set(key, (memo = new StepMemo()));
+  }
+  memo.set(after, t, t);
   return t;
 }
 
-const weeklyKnown = new Map<string, { after: number; t: number }>();
+const weeklyKnown = new Map<string, StepMemo>();
 
 function computeNextWeekly(after: number, day: Weekday, at: string): number {
   const minutes = clockMinutes(at);
