@@ -12,3 +12,13 @@ export interface BenchLine {
   /** the ratio we aim for, e.g. "≥ 0.7" */
   aim: string;
 }
+
+/** Lines that could not be measured in this run because their reference is missing. */
+export const missingReferences: { line: string; why: string; fix: string }[] = [];
+
+/** Says loudly, at once, that `line` cannot be measured and what to do; main.ts repeats it at the end and fails under --strict. */
+export function referenceMissing(line: string, why: string, fix: string): void {
+  missingReferences.push({ line, why, fix });
+  const bar = '!'.repeat(72);
+  process.stderr.write(`\n${bar}\nbench: line ${line} NOT MEASURED: ${why}\nbench: install the reference with:  ${fix}\n${bar}\n\n`);
+}

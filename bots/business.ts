@@ -114,6 +114,22 @@ export function expectedIncome(mean: number, stock: number, copies: number, pric
  * itself; Infinity when none would (it costs at least what all its copies sell for).
  */
 export function breakEvenBuyers(stock: number, copies: number, priceEur: number, costEur: number): number {
+  // a pure function of few distinct arguments (a crew's stock, its terms), asked at every poll
+  // decision: its bisection is computed once per arguments
+  const key = `${stock},${copies},${priceEur},${costEur}`;
+  let v = breakEvenMemo.get(key);
+  if (v === undefined) {
+    if (breakEvenMemo.size >= BREAK_EVEN_MEMO_SIZE) breakEvenMemo.clear();
+    v = solveBreakEven(stock, copies, priceEur, costEur);
+    breakEvenMemo.set(key, v);
+  }
+  return v;
+}
+
+const BREAK_EVEN_MEMO_SIZE = 4096;
+const breakEvenMemo = new Map<string, number>();
+
+function solveBreakEven(stock: number, copies: number, priceEur: number, costEur: number): number {
   if (costEur <= 0) return 0;
   if (priceEur * copies <= costEur) return Infinity;
   const units = stock * copies + copies;

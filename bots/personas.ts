@@ -4,7 +4,8 @@
  * Every draw comes from the persona's own stream, so a persona is the same in every policy of a
  * replication (common random numbers) and does not depend on how many others exist.
  */
-import { base, Faker, fr, type Randomizer } from '@faker-js/faker';
+import type { Faker as FakerClass, Randomizer } from '@faker-js/faker';
+import { faker as frenchFaker } from '@faker-js/faker/locale/fr';
 import type { LegitGroup } from '../scenarios/schema.js';
 import type { Persona, RandomStream } from './context.js';
 import { FAKER_FR_WEIGHT, NAME_POOLS, TRANSLITERATIONS, type NamePool } from './names.js';
@@ -31,7 +32,14 @@ function seedableRandomizer(): Randomizer {
 }
 
 const randomizer = seedableRandomizer();
-const faker = new Faker({ locale: [fr, base], randomizer });
+/**
+ * Faker's main entry loads every locale (~35 MB and ~0.3 s in each worker thread); its French
+ * entry loads only French, with English and base data behind it. Its instance cannot take the
+ * randomizer above, so another is built with its class on its definitions. The names drawn
+ * (person.first_name, last_name, last_name_pattern) all come from the French data either way.
+ */
+const Faker = frenchFaker.constructor as typeof FakerClass;
+const faker = new Faker({ locale: frenchFaker.rawDefinitions, randomizer });
 
 export interface PersonaSpec {
   /** unique across the whole population: AGDREF numbers derive from it */

@@ -102,12 +102,26 @@ export class AgentFactory {
       id, rng, net, rules: this.info.rules,
       now: () => scheduler.now,
       announcedRelease: this.announced,
-      localMinuteOfDay: (t) => {
-        const d = parisDateTime(t);
-        return d.hour * 60 + d.minute;
-      },
+      localMinuteOfDay: (t) => this.minuteOfDay(t),
     };
   }
+
+  /**
+   * Paris minute of the day of `t`. People ask it of the few release instants of the run, by the
+   * thousand: each instant is converted once (Luxon is slow).
+   */
+  private minuteOfDay(t: number): number {
+    let m = this.minutes.get(t);
+    if (m === undefined) {
+      const d = parisDateTime(t);
+      m = d.hour * 60 + d.minute;
+      if (this.minutes.size >= 4096) this.minutes.clear();
+      this.minutes.set(t, m);
+    }
+    return m;
+  }
+
+  private readonly minutes = new Map<number, number>();
 
   private clock(hours: readonly [number, number]): ActiveClock {
     const key = `${hours[0]}-${hours[1]}`;

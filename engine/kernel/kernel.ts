@@ -3,8 +3,10 @@
  * sequence), so that events at the same time run in the order they were scheduled (FIFO ties)
  * and a run is deterministic. Processes are generators that yield delays.
  *
- * Hot path: an event is a row of parallel typed arrays (time, sequence, code) plus two object
- * columns (handler, payload); the heap orders row numbers, and freed rows are reused. Scheduling
+ * Hot path: an event is a row of parallel typed arrays (sequence, code) plus two object columns
+ * (handler, payload); the heap orders row numbers, and freed rows are reused. The heap keeps
+ * each entry's time beside its row number, so that sifting compares times without a detour
+ * through the rows (the sequence, for ties only, is read from the row). Scheduling
  * an event allocates nothing once the arrays have grown, and handlers are long-lived objects
  * (an agent, a dispatcher) rather than a closure per event.
  */
@@ -18,13 +20,14 @@ export class Kernel implements Scheduler {
   now: number;
   /** events run so far */
   fired = 0;
-  private times = new Float64Array(1024);
   private seqs = new Float64Array(1024);
   private codes = new Int32Array(1024);
   private handlers: (EventHandler | undefined)[] = new Array(1024);
   private payloads: unknown[] = new Array(1024);
   /** heap of row numbers */
   private heap = new Int32Array(1024);
+  /** heapTimes[i]: the time of the event in row heap[i] */
+  private heapTimes = new Float64Array(1024);
   private size = 0;
   private freeRows: number[] = [];
   private nextRow = 0;
@@ -40,7 +43,7 @@ export class Kernel implements Scheduler {
 
   /** Time of the next event, or Infinity when none is left. */
   peekTime(): number {
-    return this.size === 0 ? Infinity : (this.times[this.heap[0] as number] as number);
+    return this.size === 0 ? Infinity : (this.heapTimes[0] as number);
   }
 
   /** Schedules `handler.fire(code, payload)` at absolute time `time` (never before now). */
@@ -49,13 +52,11 @@ export class Kernel implements Scheduler {
       throw new RangeError(`cannot schedule at ${time}: before now (${this.now}) or not a number`);
     }
     const row = this.freeRows.length > 0 ? (this.freeRows.pop() as number) : this.allocRow();
-    this.times[row] = time;
     this.seqs[row] = this.seq++;
     this.codes[row] = code;
     this.handlers[row] = handler;
     this.payloads[row] = payload;
-    this.heap[this.size] = row;
-    this.up(this.size++);
+    this.up(this.size++, row, time);
   }
 
   after(delay: number, handler: EventHandler, code = 0, payload?: unknown): void {
@@ -70,9 +71,9 @@ export class Kernel implements Scheduler {
   /** Runs events in order while their time is <= until; leaves `now` at the last event run (or at until). */
   run(until = Infinity): void {
     while (this.size > 0) {
-      const row = this.heap[0] as number;
-      const t = this.times[row] as number;
+      const t = this.heapTimes[0] as number;
       if (t > until) break;
+      const row = this.heap[0] as number;
       this.popTop();
       this.now = t;
       const handler = this.handlers[row] as EventHandler;
@@ -89,56 +90,65 @@ export class Kernel implements Scheduler {
 
   private allocRow(): number {
     const row = this.nextRow++;
-    if (row >= this.times.length) this.grow();
+    if (row >= this.seqs.length) this.grow();
     return row;
   }
 
   private grow(): void {
-    const n = this.times.length * 2;
-    const t = new Float64Array(n); t.set(this.times); this.times = t;
+    const n = this.seqs.length * 2;
     const s = new Float64Array(n); s.set(this.seqs); this.seqs = s;
     const c = new Int32Array(n); c.set(this.codes); this.codes = c;
     const h = new Int32Array(n); h.set(this.heap); this.heap = h;
+    const ht = new Float64Array(n); ht.set(this.heapTimes); this.heapTimes = ht;
     this.handlers.length = n;
     this.payloads.length = n;
   }
 
-  private less(a: number, b: number): boolean {
-    const ta = this.times[a] as number;
-    const tb = this.times[b] as number;
-    return ta < tb || (ta === tb && (this.seqs[a] as number) < (this.seqs[b] as number));
-  }
-
-  private up(i: number): void {
+  /** Puts `row` (due at `time`) into the heap from the free position i upwards. */
+  private up(i: number, row: number, time: number): void {
     const heap = this.heap;
-    const row = heap[i] as number;
+    const heapTimes = this.heapTimes;
+    const seq = this.seqs[row] as number;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent] as number;
-      if (!this.less(row, p)) break;
-      heap[i] = p;
+      const pt = heapTimes[parent] as number;
+      if (pt < time || (pt === time && (this.seqs[heap[parent] as number] as number) < seq)) break;
+      heap[i] = heap[parent] as number;
+      heapTimes[i] = pt;
       i = parent;
     }
     heap[i] = row;
+    heapTimes[i] = time;
   }
 
+  /** Removes the top entry: the last one sifts down from the root. */
   private popTop(): void {
     const heap = this.heap;
-    const last = heap[--this.size] as number;
-    if (this.size === 0) return;
+    const heapTimes = this.heapTimes;
+    const seqs = this.seqs;
+    const n = --this.size;
+    if (n === 0) return;
+    const last = heap[n] as number;
+    const lastTime = heapTimes[n] as number;
+    const lastSeq = seqs[last] as number;
     let i = 0;
-    const n = this.size;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
       let child = l;
-      if (r < n && this.less(heap[r] as number, heap[l] as number)) child = r;
-      if (!this.less(heap[child] as number, last)) break;
+      let ct = heapTimes[l] as number;
+      if (r < n) {
+        const rt = heapTimes[r] as number;
+        if (rt < ct || (rt === ct && (seqs[heap[r] as number] as number) < (seqs[heap[l] as number] as number))) { child = r; ct = rt; }
+      }
+      if (ct > lastTime || (ct === lastTime && (seqs[heap[child] as number] as number) >= lastSeq)) break;
       heap[i] = heap[child] as number;
+      heapTimes[i] = ct;
       i = child;
     }
     heap[i] = last;
+    heapTimes[i] = lastTime;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { DomainError } from './errors.js';
+import { StepMemo } from './step-memo.js';
 import type { CounterConfig, MeasuresConfig } from './policy.js';
 import { clockMinutes, hoursRange, WEEKDAYS, weekdayIndex, type Weekday } from './time-units.js';
 import type { Slot } from './types.js';
@@ -56,13 +57,15 @@ export function generateSlots(
     return { id, times, days, desks: c.desks + extraDesks };
   });
 
-  for (let day = parisDateTime(from).startOf('day'); day.toMillis() < to; day = day.plus({ days: 1 }).startOf('day')) {
-    const weekday = day.weekday - 1;
-    const dateText = day.toFormat('yyyy-MM-dd');
+  for (let day = parisDayOf(from); day.midnight < to; day = dayAfter(day)) {
+    const { weekday, dateText, uniformOffset } = day;
+    // on a day without a change of UTC offset every wall time exists once, `minutes` after
+    // midnight: Luxon is needed only on the two DST days of a year
+    const midnight = uniformOffset ? day.midnight : undefined;
     for (const plan of plans) {
       if (!plan.days.has(weekday)) continue;
       for (const minutes of plan.times) {
-        const start = parisWallTime(day, minutes);
+        const start = midnight !== undefined ? midnight + minutes * 60_000 : parisWallTime(day.start, minutes);
         if (start === undefined || start < from || start >= to) continue;
         const local = `${dateText}T${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
         for (let desk = 1; desk <= plan.desks; desk++) {
@@ -72,6 +75,48 @@ export function generateSlots(
     }
   }
   return slots.sort(compareSlots);
+}
+
+/** A Paris day as generateSlots reads it, computed with Luxon once per day and process. */
+interface ParisDay {
+  start: DateTime;
+  midnight: number;
+  next: DateTime;
+  /** Monday = 0 … Sunday = 6 */
+  weekday: number;
+  dateText: string;
+  /** the UTC offset is the same at this midnight and the next (not a DST day) */
+  uniformOffset: boolean;
+}
+
+/**
+ * The target's schedule generates slots at every tick, a few minutes of calendar at a time: the
+ * days are memoised (pure values) rather than recomputed by Luxon at each call.
+ */
+const parisDays = new Map<number, ParisDay>();
+const PARIS_DAYS_KEPT = 8192;
+let lastParisDay: ParisDay | undefined;
+
+function parisDayOf(ms: number): ParisDay {
+  const d = lastParisDay;
+  if (d && ms >= d.midnight && ms < d.next.toMillis()) return d;
+  return (lastParisDay = parisDayStarting(parisDateTime(ms).startOf('day')));
+}
+
+function dayAfter(d: ParisDay): ParisDay {
+  return parisDayStarting(d.next);
+}
+
+function parisDayStarting(start: DateTime): ParisDay {
+  const midnight = start.toMillis();
+  let d = parisDays.get(midnight);
+  if (!d) {
+    const next = start.plus({ days: 1 }).startOf('day');
+    d = { start, midnight, next, weekday: start.weekday - 1, dateText: start.toFormat('yyyy-MM-dd'), uniformOffset: start.offset === next.offset };
+    if (parisDays.size >= PARIS_DAYS_KEPT) parisDays.clear();
+    parisDays.set(midnight, d);
+  }
+  return d;
 }
 
 /** Order of generateSlots: start, then counter id (code-unit order, locale-independent), then desk. */
@@ -125,6 +170,24 @@ export function formatParis(ms: number, locale = 'fr-FR'): string {
  * spring-forward Sunday a time inside the skipped hour moves one hour later (Luxon's rule).
  */
 export function nextWeeklyInstant(after: number, day: Weekday, at: string): number {
+  // asked at every tick of the target's schedule: the answer t for `after` is also the answer
+  // for any later instant before t, so the last few are kept per (day, time)
+  const key = `${day} ${at}`;
+  let memo = weeklyKnown.get(key);
+  const known = memo?.get(after);
+  if (known !== undefined) return known;
+  const t = computeNextWeekly(after, day, at);
+  if (!memo) {
+    if (weeklyKnown.size >= 64) weeklyKnown.clear();
+    weeklyKnown.set(key, (memo = new StepMemo()));
+  }
+  memo.set(after, t, t);
+  return t;
+}
+
+const weeklyKnown = new Map<string, StepMemo>();
+
+function computeNextWeekly(after: number, day: Weekday, at: string): number {
   const minutes = clockMinutes(at);
   const hour = Math.floor(minutes / 60);
   const minute = minutes % 60;

@@ -4,6 +4,7 @@
  * so any week can be computed on its own, in any order, with the same result on every machine.
  */
 import { DomainError } from './errors.js';
+import { StepMemo } from './step-memo.js';
 import { uniform } from './hash.js';
 import { nextWeeklyInstant, parisDateTime, parisWallTime } from './calendar.js';
 import type { ReleaseConfig } from './policy.js';
@@ -41,8 +42,16 @@ const WEEK_MS = 7 * 86_400_000;
 
 /** Epoch ms of Monday 00:00 Paris of the week containing `ms`. */
 export function parisWeekStart(ms: number): number {
-  return parisDateTime(ms).startOf('week').toMillis();
+  // asked at every tick under the random policy, for this week and the next: a week found
+  // answers for all its instants
+  const known = weeksKnown.get(ms);
+  if (known !== undefined) return known;
+  const start = parisDateTime(ms).startOf('week');
+  weeksKnown.set(start.toMillis(), start.plus({ weeks: 1 }).toMillis(), start.toMillis());
+  return start.toMillis();
 }
+
+const weeksKnown = new StepMemo();
 
 /**
  * The random policy's instants for the Paris week starting at `weekStart` (a Monday 00:00).
