@@ -98,8 +98,11 @@ export type Action =
     /** what the booking costs a crew besides captchas (a mule's fee); the harness counts it when the booking is made */
     feeEur?: number;
   }
-  /** batch release: the decision on a booking request answered `pending` */
-  | { kind: 'bookingResult'; requestId: string }
+  /**
+   * batch release: the decision on a booking request answered `pending`; `feeEur` is the fee of the
+   * `book` it decides (the booking is made here, so the harness counts the fee here)
+   */
+  | { kind: 'bookingResult'; requestId: string; feeEur?: number }
   /** read the confirmation mail sent to `email` for this booking and confirm it */
   | { kind: 'confirm'; bookingId: string; email: string }
   | { kind: 'cancel'; bookingId: string; token: string }

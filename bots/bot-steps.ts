@@ -78,7 +78,7 @@ export function* bookOne(
     if (mem.ticket) book.ticket = mem.ticket.id;
     if (feeEur > 0) book.feeEur = feeEur;
     // batch release: the script reads the decision as soon as the batch closes
-    const r = yield* decisionOf(ctx, yield book, () => 200);
+    const r = yield* decisionOf(ctx, yield book, () => 200, book.feeEur);
     if (r.kind === 'booked') {
       if (mem.ticket) mem.ticket.uses++;
       if (answer && ctx.rules.captchaReplay) mem.replayable = answer;

@@ -25,9 +25,12 @@ export function observeEntry(recorder: Recorder, a: Action, out: Outcome, at: nu
   else if (out.kind === 'rejected' && out.rejected === 'ALREADY_REGISTERED') recorder.lotteryEntry(false, at);
 }
 
-/** What a crew's request outcome costs it besides captchas: a mule's fee, when a booking in their name is made. */
+/**
+ * What a crew's request outcome costs it besides captchas: a mule's fee, when a booking in their
+ * name is made: answered to the booking itself, or under a batch release to the read of its decision.
+ */
 export function observeBotOutcome(recorder: Recorder, crew: number, a: Action, out: Outcome, now: number): void {
-  if (a.kind === 'book' && out.kind === 'booked' && a.feeEur !== undefined) recorder.cost(crew, a.feeEur, now);
+  if ((a.kind === 'book' || a.kind === 'bookingResult') && out.kind === 'booked' && a.feeEur !== undefined) recorder.cost(crew, a.feeEur, now);
 }
 
 export function observeOutcome(recorder: Recorder, legit: number, a: Action, out: Outcome): void {
