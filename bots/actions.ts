@@ -106,9 +106,12 @@ export type Action =
   /** read the confirmation mail sent to `email` for this booking and confirm it */
   | { kind: 'confirm'; bookingId: string; email: string }
   | { kind: 'cancel'; bookingId: string; token: string }
-  | { kind: 'register'; counter: string; identity: Identity }
-  | { kind: 'lotteryResult'; registrationId: string }
-  | { kind: 'joinRoom'; counter: string }
+  /** `feeEur`: what the entry costs a crew (bots/entry-costs.ts), counted when it is registered */
+  | { kind: 'register'; counter: string; identity: Identity; feeEur?: number }
+  /** `feeEur`: a mule's fee, counted when the entry won (the draw booked the slot in their name) */
+  | { kind: 'lotteryResult'; registrationId: string; feeEur?: number }
+  /** `feeEur`: what the queued session costs a crew (bots/entry-costs.ts), counted when a ticket is given */
+  | { kind: 'joinRoom'; counter: string; feeEur?: number }
   | { kind: 'ticket'; ticketId: string }
   /** a scalper puts a held booking up for sale, to `copies` buyers (double-selling when > 1) */
   | { kind: 'offer'; convocation: Convocation; priceEur: number; copies: number; mode: SaleMode }
