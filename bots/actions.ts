@@ -98,14 +98,20 @@ export type Action =
     /** what the booking costs a crew besides captchas (a mule's fee); the harness counts it when the booking is made */
     feeEur?: number;
   }
-  /** batch release: the decision on a booking request answered `pending` */
-  | { kind: 'bookingResult'; requestId: string }
+  /**
+   * batch release: the decision on a booking request answered `pending`; `feeEur` is the fee of the
+   * `book` it decides (the booking is made here, so the harness counts the fee here)
+   */
+  | { kind: 'bookingResult'; requestId: string; feeEur?: number }
   /** read the confirmation mail sent to `email` for this booking and confirm it */
   | { kind: 'confirm'; bookingId: string; email: string }
   | { kind: 'cancel'; bookingId: string; token: string }
-  | { kind: 'register'; counter: string; identity: Identity }
-  | { kind: 'lotteryResult'; registrationId: string }
-  | { kind: 'joinRoom'; counter: string }
+  /** `feeEur`: what the entry costs a crew (bots/entry-costs.ts), counted when it is registered */
+  | { kind: 'register'; counter: string; identity: Identity; feeEur?: number }
+  /** `feeEur`: a mule's fee, counted when the entry won (the draw booked the slot in their name) */
+  | { kind: 'lotteryResult'; registrationId: string; feeEur?: number }
+  /** `feeEur`: what the queued session costs a crew (bots/entry-costs.ts), counted when a ticket is given */
+  | { kind: 'joinRoom'; counter: string; feeEur?: number }
   | { kind: 'ticket'; ticketId: string }
   /** a scalper puts a held booking up for sale, to `copies` buyers (double-selling when > 1) */
   | { kind: 'offer'; convocation: Convocation; priceEur: number; copies: number; mode: SaleMode }

@@ -11,12 +11,17 @@ import type { AgentContext } from './context.js';
 /** a batch whose decision is still pending this many times is given up (a target that never decides) */
 const MAX_READS = 3;
 
-/** `settleMs` is asked only when the answer is pending: under other policies no random draw is spent. */
-export function* decisionOf(ctx: AgentContext, first: Outcome, settleMs: () => number): Generator<Action, Outcome, Outcome> {
+/**
+ * `settleMs` is asked only when the answer is pending: under other policies no random draw is spent.
+ * `feeEur` (a mule's fee) goes with the read of the decision, where the booking is made.
+ */
+export function* decisionOf(ctx: AgentContext, first: Outcome, settleMs: () => number, feeEur?: number): Generator<Action, Outcome, Outcome> {
   let r = first;
   for (let read = 0; r.kind === 'pending' && read < MAX_READS; read++) {
     yield { kind: 'sleepUntil', at: Math.max(ctx.now(), r.decideAt + settleMs()) };
-    r = yield { kind: 'bookingResult', requestId: r.requestId };
+    const ask: Extract<Action, { kind: 'bookingResult' }> = { kind: 'bookingResult', requestId: r.requestId };
+    if (feeEur !== undefined) ask.feeEur = feeEur;
+    r = yield ask;
   }
   return r.kind === 'pending' ? { kind: 'rejected', rejected: 'UNAVAILABLE' } : r;
 }

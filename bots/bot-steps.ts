@@ -7,6 +7,7 @@ import type { ErrorCode } from '../target/domain/errors.js';
 import type { Action, ChallengeInfo, Convocation, Identity, MarketMessage, Outcome, RefusalCode, Solver } from './actions.js';
 import type { CrewContext } from './context.js';
 import { decisionOf } from './batch-decision.js';
+import { entryCostEur } from './entry-costs.js';
 import { drop, type HoldingQueues } from './holdings.js';
 import { enterWaitingRoom, ticketValid, type Admission } from './seeker.js';
 
@@ -54,7 +55,7 @@ export function* solvedCaptcha(ctx: CrewContext, mem: BotMemory): Step<{ id: str
 export function* admitted(ctx: CrewContext, mem: BotMemory): Step<boolean> {
   if (ctx.rules.release !== 'waiting-room') return true;
   if (ticketValid(ctx, mem.ticket)) return true;
-  const ticket = yield* enterWaitingRoom(ctx, ctx.counter, 200);
+  const ticket = yield* enterWaitingRoom(ctx, ctx.counter, 200, entryCostEur(ctx.crew));
   if (!ticket) return false;
   mem.ticket = ticket;
   return true;
@@ -78,7 +79,7 @@ export function* bookOne(
     if (mem.ticket) book.ticket = mem.ticket.id;
     if (feeEur > 0) book.feeEur = feeEur;
     // batch release: the script reads the decision as soon as the batch closes
-    const r = yield* decisionOf(ctx, yield book, () => 200);
+    const r = yield* decisionOf(ctx, yield book, () => 200, book.feeEur);
     if (r.kind === 'booked') {
       if (mem.ticket) mem.ticket.uses++;
       if (answer && ctx.rules.captchaReplay) mem.replayable = answer;

@@ -131,6 +131,8 @@ export interface CrewState {
   blockedCounters: Set<string>;
   /** a crew bound by its business: the demand it has seen (bots/business.ts); none books all it can hold */
   business?: DemandBook;
+  /** lottery: the entries whose results the crew has read, and how many won (bots/entry-costs.ts) */
+  draws: { entries: number; wins: number };
 }
 
 export interface CrewContext extends AgentContext {

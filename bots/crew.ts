@@ -63,6 +63,7 @@ export function createCrewState(crew: ScalperCrew): CrewState {
     identityUse: new Int32Array(crew.identities),
     blockedCounters: new Set(),
     nextIdentity: 0,
+    draws: { entries: 0, wins: 0 },
   };
   if (crew.business) state.business = demandBook(crew.business);
   return state;

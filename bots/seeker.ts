@@ -51,12 +51,14 @@ export function ticketValid(ctx: AgentContext, ticket: Admission | undefined): b
 /**
  * Joins the waiting room of `counter` and waits for admission; a pre-queued visitor asks for
  * their place `settleMs` after the release (once the shuffle is done). The admitted ticket, or
- * undefined when the room turned them away.
+ * undefined when the room turned them away. `feeEur`: what the session costs a crew.
  */
 export function* enterWaitingRoom(
-  ctx: AgentContext, counter: string, settleMs: number,
+  ctx: AgentContext, counter: string, settleMs: number, feeEur = 0,
 ): Generator<Action, Admission | undefined, Outcome> {
-  const t = yield { kind: 'joinRoom', counter };
+  const join: Extract<Action, { kind: 'joinRoom' }> = { kind: 'joinRoom', counter };
+  if (feeEur > 0) join.feeEur = feeEur;
+  const t = yield join;
   if (t.kind !== 'ticket') return undefined;
   let admitAt = t.admitAt;
   if (admitAt === undefined) {

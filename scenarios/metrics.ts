@@ -41,7 +41,7 @@ const ENTRIES = {
   'legit.servedBeforeDeadline': { unit: 'share', higherIsBetter: true, definition: 'legit users served at the counter on or before their deadline ÷ legit users whose deadline falls inside the run' },
   'legit.waitDays.p50': { unit: 'days', higherIsBetter: false, definition: 'median of the days from a served legit user\'s need date to the appointment date' },
   'legit.waitDays.p90': { unit: 'days', higherIsBetter: false, definition: '90th percentile of the days from a served legit user\'s need date to the appointment date' },
-  'legit.paidShare': { unit: 'share', higherIsBetter: false, definition: 'legit users served through a bought slot ÷ legit users served' },
+  'legit.paidShare': { unit: 'share', higherIsBetter: false, definition: 'appointments served to legit users on a slot bought from scalpers ÷ appointments served to them, first and later visits alike (as bots.revenueEur counts every sale)' },
   'legit.moneyPaidEur': { unit: 'eur', higherIsBetter: false, definition: 'total paid by legit users to scalpers, including for slots that failed them' },
   'legit.effortMinutes.p50': { unit: 'minutes', higherIsBetter: false, definition: 'median of the active minutes a legit user spent trying (polls, forms, captchas)' },
   'legit.effortMinutes.p90': { unit: 'minutes', higherIsBetter: false, definition: '90th percentile of the active minutes a legit user spent trying' },

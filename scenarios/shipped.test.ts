@@ -20,11 +20,11 @@ function slotsPerWeek(s: Scenario): number {
 }
 
 describe('shipped scenarios', () => {
-  it('are the twelve the documentation names', () => {
+  it('are the thirteen the documentation names', () => {
     expect(SHIPPED).toEqual([
       'scenarios/batch-release.yaml', 'scenarios/herault-2019-live.yaml', 'scenarios/herault-2019-measures.yaml', 'scenarios/herault-2019.yaml',
       'scenarios/horizon.yaml', 'scenarios/live-smoke.yaml', 'scenarios/lottery.yaml', 'scenarios/matrix.yaml', 'scenarios/mules.yaml',
-      'scenarios/national-module-2019.yaml', 'scenarios/supply-sweep.yaml', 'scenarios/waiting-room.yaml',
+      'scenarios/national-module-2019.yaml', 'scenarios/shared-ips.yaml', 'scenarios/supply-sweep.yaml', 'scenarios/waiting-room.yaml',
     ]);
   });
 

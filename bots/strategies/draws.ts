@@ -6,7 +6,8 @@
 import type { Action, Outcome } from '../actions.js';
 import type { BotMemory } from '../bot-steps.js';
 import type { CrewContext } from '../context.js';
-import { usableIdentities } from '../crew.js';
+import { bookingFeeEur, usableIdentities } from '../crew.js';
+import { entryCostEur, noteDrawResults } from '../entry-costs.js';
 import { hold } from '../holdings.js';
 
 type Step<T> = Generator<Action, T, Outcome>;
@@ -39,9 +40,12 @@ export function* enterDraw(ctx: CrewContext, mem: BotMemory): Step<void> {
   const n = usableIdentities(ctx.state, ctx.rules, ctx.counter);
   const per = Math.max(1, Math.floor(n / ctx.crew.agents));
   const copies = ctx.rules.lotteryOneEntryPer?.length === 0 ? DUPLICATE_ENTRIES : 1;
+  const fee = entryCostEur(ctx.crew);
   for (let k = 0; k < per * copies; k++) {
     const idx = (ctx.agentIndex * per + (k % per)) % n;
-    const r = yield { kind: 'register', counter: ctx.counter, identity: ctx.state.identity(idx) };
+    const entry: Extract<Action, { kind: 'register' }> = { kind: 'register', counter: ctx.counter, identity: ctx.state.identity(idx) };
+    if (fee > 0) entry.feeEur = fee;
+    const r = yield entry;
     if (r.kind === 'registered') {
       mem.entries.ids.push({ id: r.registrationId, identity: idx });
       mem.entries.drawAt = r.drawAt;
@@ -52,14 +56,22 @@ export function* enterDraw(ctx: CrewContext, mem: BotMemory): Step<void> {
   }
 }
 
-/** After the draw: every slot won goes on the market. */
+/**
+ * After the draw: every slot won goes on the market (a slot won in a mule's name pays the mule),
+ * and the crew learns its odds.
+ */
 export function* collectDraw(ctx: CrewContext, mem: BotMemory, priceEur: number, copies: number, mode: 'handover' | 'transfer'): Step<void> {
   const entries = mem.entries?.ids ?? [];
   if (mem.entries) mem.entries.ids = [];
   for (const e of entries) {
-    const r = yield { kind: 'lotteryResult', registrationId: e.id };
-    if (r.kind !== 'lottery' || r.outcome !== 'won' || !r.convocation) continue;
-    hold(ctx.state, mem.holdings, r.convocation, e.identity, ctx.id);
-    yield { kind: 'offer', convocation: r.convocation, priceEur, copies, mode };
+    const read: Extract<Action, { kind: 'lotteryResult' }> = { kind: 'lotteryResult', registrationId: e.id };
+    const fee = bookingFeeEur(ctx.crew, e.identity);
+    if (fee > 0) read.feeEur = fee;
+    const r = yield read;
+    const won = r.kind === 'lottery' && r.outcome === 'won' ? r.convocation : undefined;
+    noteDrawResults(ctx.state, 1, won ? 1 : 0);
+    if (!won) continue;
+    hold(ctx.state, mem.holdings, won, e.identity, ctx.id);
+    yield { kind: 'offer', convocation: won, priceEur, copies, mode };
   }
 }

@@ -8,6 +8,7 @@ import type { Action, Outcome, SaleMode, SlotInfo } from '../actions.js';
 import { admitted, bookOne, transferTo, type BotMemory } from '../bot-steps.js';
 import type { CrewContext } from '../context.js';
 import { bookingCostEur, worthLeadMs } from '../business.js';
+import { slotCostEur } from '../entry-costs.js';
 import { bookingFeeEur, crewPollTiming, hasIdentity, pickIdentity, unsoldCount } from '../crew.js';
 import { drop, emptyQueues, hold, nextCancelAt, takeDue } from '../holdings.js';
 import { collectDraw, enterDraw, nextDrawStep } from './draws.js';
@@ -47,7 +48,8 @@ function wantedLead(ctx: CrewContext, plan: ResellerPlan): number {
   if (!book) return base;
   // at a counter that checks the registry the crew books in its mules' names, and pays them each time
   const muleFee = ctx.rules.registryCounters.includes(ctx.counter) ? ctx.crew.mules?.eurPerBooking ?? 0 : 0;
-  const cost = bookingCostEur(ctx.crew, ctx.market.eurPerUsd, ctx.rules.captcha !== undefined) + muleFee;
+  // under a lottery or a waiting room, what the entries or the session a slot needs cost too
+  const cost = slotCostEur(ctx, bookingCostEur(ctx.crew, ctx.market.eurPerUsd, ctx.rules.captcha !== undefined), muleFee);
   const lead = worthLeadMs(book, ctx.now(), unsoldCount(ctx.state), plan.copies, ctx.crew.priceEur, cost, Math.max(BUYER_NOTICE_MS, plan.cancelLeadMs));
   return Math.max(base, lead);
 }

@@ -25,9 +25,23 @@ export function observeEntry(recorder: Recorder, a: Action, out: Outcome, at: nu
   else if (out.kind === 'rejected' && out.rejected === 'ALREADY_REGISTERED') recorder.lotteryEntry(false, at);
 }
 
-/** What a crew's request outcome costs it besides captchas: a mule's fee, when a booking in their name is made. */
+/**
+ * The answers that make a crew's request cost it the fee it carries: a booking made (answered to
+ * the booking itself, or under a batch release to the read of its decision), a lottery entry
+ * registered, an entry that won, a waiting-room ticket given.
+ */
+const PAID_WHEN: { readonly [K in Action['kind']]?: (out: Outcome) => boolean } = {
+  book: (out) => out.kind === 'booked',
+  bookingResult: (out) => out.kind === 'booked',
+  register: (out) => out.kind === 'registered',
+  lotteryResult: (out) => out.kind === 'lottery' && out.outcome === 'won',
+  joinRoom: (out) => out.kind === 'ticket',
+};
+
+/** What a crew's request outcome costs it besides captchas and the bookings' cost (engine/run/store-tap.ts). */
 export function observeBotOutcome(recorder: Recorder, crew: number, a: Action, out: Outcome, now: number): void {
-  if (a.kind === 'book' && out.kind === 'booked' && a.feeEur !== undefined) recorder.cost(crew, a.feeEur, now);
+  const fee = 'feeEur' in a ? a.feeEur : undefined;
+  if (fee !== undefined && fee > 0 && PAID_WHEN[a.kind]?.(out)) recorder.cost(crew, fee, now);
 }
 
 export function observeOutcome(recorder: Recorder, legit: number, a: Action, out: Outcome): void {

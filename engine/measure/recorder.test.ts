@@ -97,6 +97,19 @@ describe('Recorder', () => {
     r.checkIn(0, 'bk2', 5_000, false, 'NAME_MISMATCH', 5_000);
     expect(r.crewRefused[0]).toBe(1);
     r.checkIn(0, 'bk1', 6_000, true, undefined, 6_000);
-    expect(r.servedBought[0]).toBe(1);
+    expect([r.visitsServed[0], r.visitsBought[0]]).toEqual([1, 1]);
+  });
+
+  it('counts every appointment served, first and later visits, and those on a bought slot, as revenue counts every sale', () => {
+    const r = new Recorder(1, 1, WARMUP_END);
+    r.arrived(0, 0, WARMUP_END, WARMUP_END, WARMUP_END + 9_000);
+    // first visit booked by themselves, the later one bought
+    r.checkIn(0, 'own', WARMUP_END + 1_000, true, undefined, WARMUP_END + 1_000);
+    r.paid(0, 0, 120, 'bought', WARMUP_END + 2_000);
+    r.checkIn(0, 'bought', WARMUP_END + 3_000, true, undefined, WARMUP_END + 3_000);
+    expect([r.visitsServed[0], r.visitsBought[0]]).toEqual([2, 1]);
+    expect(r.crewRevenue[0]).toBe(120);
+    // the person's outcome stays their first appointment
+    expect(r.servedSlot[0]).toBe(WARMUP_END + 1_000);
   });
 });

@@ -36,7 +36,12 @@ export class Recorder {
   readonly deadline: Float64Array;
   readonly servedAt: Float64Array;
   readonly servedSlot: Float64Array;
-  readonly servedBought: Uint8Array;
+  /**
+   * appointments served (first and later visits alike), and those of them on a slot bought from a
+   * crew: legit.paidShare counts every appointment, as bots.revenueEur counts every sale
+   */
+  readonly visitsServed: Uint16Array;
+  readonly visitsBought: Uint16Array;
   readonly money: Float64Array;
   readonly effortMs: Float64Array;
   readonly collateral: Uint16Array;
@@ -79,7 +84,8 @@ export class Recorder {
     this.deadline = new Float64Array(legitCount);
     this.servedAt = new Float64Array(legitCount).fill(Number.NaN);
     this.servedSlot = new Float64Array(legitCount).fill(Number.NaN);
-    this.servedBought = new Uint8Array(legitCount);
+    this.visitsServed = new Uint16Array(legitCount);
+    this.visitsBought = new Uint16Array(legitCount);
     this.money = new Float64Array(legitCount);
     this.effortMs = new Float64Array(legitCount);
     this.collateral = new Uint16Array(legitCount);
@@ -190,11 +196,14 @@ export class Recorder {
     const crew = this.bought.get(`${legit}:${bookingId}`);
     // a later visit (legit.laterVisits): the person's outcome is their first appointment; refusals still count
     const later = !Number.isNaN(this.servedSlot[legit] as number);
+    if (served) {
+      this.visitsServed[legit] = (this.visitsServed[legit] as number) + 1;
+      if (crew !== undefined) this.visitsBought[legit] = (this.visitsBought[legit] as number) + 1;
+    }
     if (served && later) return;
     if (served) {
       this.servedAt[legit] = at;
       this.servedSlot[legit] = slotStart;
-      this.servedBought[legit] = crew === undefined ? 0 : 1;
       this.setState(legit, DONE);
       return;
     }

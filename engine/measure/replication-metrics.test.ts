@@ -69,6 +69,23 @@ describe('computeResult', () => {
     expect(result.crews['cafe']).toMatchObject({ booked: 1, sold: 1, revenueEur: 150, requests: 30 });
   });
 
+  it('paid share: appointments on a bought slot ÷ appointments served, later visits counted as revenue counts their sale', () => {
+    const r = records();
+    // person 0 (served on a bought slot) buys the slot of a later visit too; person 1 is served
+    // on their own first, then buys the slot of a later visit
+    r.paid(0, 0, 100, 'bk3', W + 5 * DAY);
+    r.checkIn(0, 'bk3', W + 8 * DAY, true, undefined, W + 8 * DAY);
+    r.checkIn(1, 'own1', W + 4 * DAY, true, undefined, W + 4 * DAY);
+    r.paid(1, 0, 100, 'bk2', W + 5 * DAY);
+    r.checkIn(1, 'bk2', W + 9 * DAY, true, undefined, W + 9 * DAY);
+    const x = computeResult({ scenario: s, policy: s.policy, replication: 0, seed: 1, start: S, end: E, recorder: r });
+    // 3 bought of 4 appointments (first appointments alone: 1 of 2); the revenue counts the three sales
+    expect(x.metrics['legit.paidShare']).toBe(0.75);
+    expect(x.metrics['bots.revenueEur']).toBe(350);
+    expect(x.groups['families']?.paidShare).toBe(0.5);
+    expect(x.counts.legitServed).toBe(2);
+  });
+
   it('leaves a ratio with an empty denominator undefined (NaN) rather than zero', () => {
     const empty = computeResult({ scenario: s, policy: s.policy, replication: 0, seed: 1, start: S, end: E, recorder: new Recorder(0, 1, W) });
     expect(empty.metrics['legit.servedBeforeDeadline']).toBeNaN();

@@ -49,6 +49,8 @@ interface Tally {
   withDeadline: number;
   served: number;
   beforeDeadline: number;
+  /** appointments served, first and later visits (scenarios/metrics.ts, legit.paidShare) */
+  visits: number;
   bought: number;
   money: number;
   waits: number[];
@@ -57,12 +59,14 @@ interface Tally {
 }
 
 function tally(r: Recorder, end: number, members: (i: number) => boolean): Tally {
-  const t: Tally = { users: 0, withDeadline: 0, served: 0, beforeDeadline: 0, bought: 0, money: 0, waits: [], efforts: [], hits: COLLATERAL_MEASURES.map(() => 0) };
+  const t: Tally = { users: 0, withDeadline: 0, served: 0, beforeDeadline: 0, visits: 0, bought: 0, money: 0, waits: [], efforts: [], hits: COLLATERAL_MEASURES.map(() => 0) };
   const n = r.arrival.length;
   for (let i = 0; i < n; i++) {
     if (!r.counted(i) || !members(i)) continue;
     t.users++;
     t.money += r.money[i] as number;
+    t.visits += r.visitsServed[i] as number;
+    t.bought += r.visitsBought[i] as number;
     t.efforts.push((r.effortMs[i] as number) / 60_000);
     const bits = r.collateral[i] as number;
     for (let m = 0; m < COLLATERAL_MEASURES.length; m++) if (bits & (1 << m)) t.hits[m] = (t.hits[m] as number) + 1;
@@ -75,7 +79,6 @@ function tally(r: Recorder, end: number, members: (i: number) => boolean): Tally
     }
     if (served) {
       t.served++;
-      if (r.servedBought[i]) t.bought++;
       t.waits.push(Math.max(0, (slot - (r.needAt[i] as number)) / DAY));
     }
   }
@@ -115,7 +118,7 @@ export function computeResult(x: MetricsInput): ReplicationResult {
     if (t.withDeadline > 0) groupRates.push(rate);
     groups[g.group] = {
       users: t.users, usersWithDeadline: t.withDeadline, served: t.served, servedBeforeDeadline: rate,
-      waitDaysP50: percentile(t.waits, 0.5), paidShare: ratio(t.bought, t.served), moneyPaidEur: t.money,
+      waitDaysP50: percentile(t.waits, 0.5), paidShare: ratio(t.bought, t.visits), moneyPaidEur: t.money,
       collateral: collateralOf(t, measures), traits: groupTraits(g),
     };
   });
@@ -157,7 +160,7 @@ export function computeResult(x: MetricsInput): ReplicationResult {
     'legit.servedBeforeDeadline': ratio(all.beforeDeadline, all.withDeadline),
     'legit.waitDays.p50': percentile(all.waits, 0.5),
     'legit.waitDays.p90': percentile(all.waits, 0.9),
-    'legit.paidShare': ratio(all.bought, all.served),
+    'legit.paidShare': ratio(all.bought, all.visits),
     'legit.moneyPaidEur': all.money,
     'legit.effortMinutes.p50': percentile(all.efforts, 0.5),
     'legit.effortMinutes.p90': percentile(all.efforts, 0.9),

@@ -4,7 +4,8 @@
  * slot may be free again) and, for a person, the measure that took it (purge, unconfirmed
  * e-mail), and a served slot is marked served. A booking by a crew bound by its business costs
  * it what its `business.costPerBookingEur` says (solver fees are counted where captchas are
- * solved). Everything it writes to exists before the driver.
+ * solved), but a booking the lottery's draw made: the crew paid for its entry (bots/entry-costs.ts).
+ * Everything it writes to exists before the driver.
  */
 import { LIVE_STATUSES } from '../../target/domain/types.js';
 import type { ScalperCrew } from '../../scenarios/schema.js';
@@ -28,7 +29,7 @@ export function storeTap(
     booked: (b) => {
       const who = registry.bookerOf(b.session);
       recorder.booked(b.slotId, b.id, who, scheduler.now);
-      const cost = who?.kind === BOT ? costPerBooking[who.owner] ?? 0 : 0;
+      const cost = who?.kind === BOT && b.ip !== 'lottery' ? costPerBooking[who.owner] ?? 0 : 0;
       if (cost > 0) recorder.cost(who?.owner ?? -1, cost, scheduler.now);
       if (b.ip === 'lottery') recorder.lotteryDrawn(scheduler.now);
     },

@@ -156,7 +156,7 @@ const BASE_CATALOGUE = {
   'metric.legit.servedBeforeDeadline': { en: 'Served before deadline', fr: 'Reçus avant l’échéance' },
   'metric.legit.waitDays.p50': { en: 'Median wait', fr: 'Attente médiane' },
   'metric.legit.waitDays.p90': { en: 'Wait of 9 people in 10', fr: 'Attente de 9 personnes sur 10' },
-  'metric.legit.paidShare': { en: 'Served through a bought slot', fr: 'Reçus grâce à un créneau acheté' },
+  'metric.legit.paidShare': { en: 'Appointments bought', fr: 'Rendez-vous achetés' },
   'metric.legit.moneyPaidEur': { en: 'Money paid to scalpers', fr: 'Argent versé aux revendeurs' },
   'metric.legit.effortMinutes.p50': { en: 'Median effort', fr: 'Effort médian' },
   'metric.legit.effortMinutes.p90': { en: 'Effort of 9 people in 10', fr: 'Effort de 9 personnes sur 10' },
@@ -176,7 +176,7 @@ const BASE_CATALOGUE = {
     fr: 'Jours entre le besoin d’un rendez-vous et le rendez-vous lui-même, pour les personnes reçues ; la moitié a attendu moins.',
   },
   'define.legit.waitDays.p90': { en: 'The same wait, not exceeded by 9 people served in 10.', fr: 'La même attente, que 9 personnes reçues sur 10 n’ont pas dépassée.' },
-  'define.legit.paidShare': { en: 'Among people served, the share who paid a scalper for their slot.', fr: 'Parmi les personnes reçues, la part de celles qui ont payé un revendeur pour leur créneau.' },
+  'define.legit.paidShare': { en: 'Among appointments served (first and later visits), the share on a slot bought from a scalper.', fr: 'Parmi les rendez-vous honorés (premiers et suivants), la part obtenue sur un créneau acheté à un revendeur.' },
   'define.legit.moneyPaidEur': { en: 'Total paid by people to scalpers, including for slots that then failed them.', fr: 'Total payé par les usagers aux revendeurs, y compris pour des créneaux qui ne leur ont finalement pas servi.' },
   'define.legit.effortMinutes.p50': {
     en: 'Minutes a person spent trying (checking the site, filling forms, solving captchas); half spent less.',

@@ -58,6 +58,8 @@ export const CrewBusinessSchema = z.strictObject({
   costPerBookingEur: upTo(MAX.priceEur).min(0).describe('what one more booking costs the crew (a fake identity, its share of the fleet), solver fees apart, at most 10,000 €'),
   expectedOrdersPerWeek: upTo(MAX.arrivalsPerWeek).min(0).describe('buyers a week the crew counts on before it has watched the market for demandWindowDays, at most 10,000'),
   demandWindowDays: upTo(MAX.days).min(1).default(28).describe('days of orders seen on the market from which the crew estimates demand, at most 730'),
+  costPerEntryEur: upTo(MAX.priceEur).min(0).optional()
+    .describe('what one lottery entry or one waiting-room session costs the crew (an identity registered, a session of the fleet), at most 10,000 €; default costPerBookingEur'),
 });
 export type CrewBusiness = z.output<typeof CrewBusinessSchema>;
 

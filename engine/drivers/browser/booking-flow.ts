@@ -17,25 +17,16 @@ import type { Outcome, SlotInfo } from '../../../bots/actions.js';
 import type { TargetAction } from '../driver.js';
 import type { ParkedForm, PooledTab } from './context-pool.js';
 import { fillIdentity, setHidden, skipBrowserChecks, typeInto } from './form-filling.js';
-import { NoAnswer, open, refusalCode, submit } from './navigation.js';
+import { NoAnswer, open, submit } from './navigation.js';
+import { refused } from './refused-page.js';
 import { readChallenge, readConvocation, readSlots } from './page-reading.js';
 import type { Answered, FlowDeps } from './flow-deps.js';
+import { isRequestPage, requestAnswer } from './batch-flow.js';
 
 type Act<K extends TargetAction['kind']> = Extract<TargetAction, { kind: K }>;
 
 export const reserveHref = (slotId: string, ticket?: string) =>
   `/reserver?creneau=${encodeURIComponent(slotId)}${ticket ? `&ticket=${encodeURIComponent(ticket)}` : ''}`;
-
-/**
- * A page that is not the expected 2xx: the refusal it shows. A 5xx is a page that did not work:
- * UNAVAILABLE (an HTTP answer came, so no wire failure); a 4xx without a code makes no sense.
- */
-export async function refused(page: Page, status: number): Promise<Answered> {
-  if (status >= 500) return { outcome: { kind: 'rejected', rejected: 'UNAVAILABLE' }, status };
-  const code = await refusalCode(page);
-  if (!code) throw new NoAnswer('protocol', `HTTP ${status} at ${new URL(page.url()).pathname} without a refusal code`, status);
-  return { outcome: { kind: 'rejected', rejected: code as Extract<Outcome, { kind: 'rejected' }>['rejected'] }, status };
-}
 
 export async function list(d: FlowDeps, tab: PooledTab, session: string, a: Act<'list'>): Promise<Answered> {
   const status = await open(tab.page, `${d.url}/guichets/${encodeURIComponent(a.counter)}`);
@@ -80,6 +71,8 @@ export async function book(d: FlowDeps, tab: PooledTab, session: string, a: Act<
   await skipBrowserChecks(form);
   const status = await submit(page, form.getByRole('button', { name: 'Confirmer le rendez-vous' }));
   d.memory.lastSlot.set(session, a.slotId);
+  // batch release: the request waits for its batch, on its own page (batch-flow.ts)
+  if (status === 200 && isRequestPage(page)) return requestAnswer(d, page, status);
   if (status !== 200 || !new URL(page.url()).pathname.startsWith('/convocation/')) return refused(page, status);
   const read = await readConvocation(page);
   d.memory.remember(read.convocation);

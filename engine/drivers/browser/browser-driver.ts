@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { Agent, request } from 'undici';
 import type { AgentNet, CheckInAction, LiveDriver, LiveDriverFactory, LiveDriverOptions, TargetAction, WireAnswer } from '../driver.js';
+import * as batch from './batch-flow.js';
 import * as booking from './booking-flow.js';
 import { launchChromium } from './chromium.js';
 import { ContextPool, type ParkedForm, type PooledTab } from './context-pool.js';
@@ -82,8 +83,7 @@ export async function createBrowserDriver(options: LiveDriverOptions & BrowserOp
       case 'lotteryResult': return other.lotteryResult(deps, tab, a);
       case 'joinRoom': return other.joinRoom(deps, tab, a);
       case 'ticket': return other.ticket(deps, tab, a);
-      // the pages have no batch-release form yet (their booking form refuses with NOT_OPEN under it)
-      case 'bookingResult': return { outcome: { kind: 'rejected', rejected: 'NOT_OPEN' }, status: 0 };
+      case 'bookingResult': return batch.bookingResult(deps, tab, a);
     }
   };
 

@@ -8,7 +8,7 @@
  */
 import type { Outcome } from '../../../bots/actions.js';
 import type { TargetAction } from '../driver.js';
-import { refused } from './booking-flow.js';
+import { refused } from './refused-page.js';
 import type { PooledTab } from './context-pool.js';
 import type { Answered, FlowDeps } from './flow-deps.js';
 import { fillIdentity, skipBrowserChecks, typeInto } from './form-filling.js';

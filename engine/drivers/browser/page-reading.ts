@@ -103,3 +103,12 @@ export async function readRegistration(page: Page): Promise<{ registrationId: st
   if (!id) throw new NoAnswer('protocol', 'the registration page shows no registration number');
   return { registrationId: id, drawAt: instant(await page.locator('main time').first().getAttribute('datetime'), 'the draw') };
 }
+
+/** A batch-release request's page: its number, when its batch is drawn, and the decision so far. */
+export async function readBookingRequest(page: Page): Promise<{ requestId: string; closesAt: number; decision: string }> {
+  const d = await details(page);
+  const requestId = d.get('Numéro de demande')?.text;
+  if (!requestId) throw new NoAnswer('protocol', 'the request page shows no request number');
+  const decision = (await page.getByRole('status').first().getAttribute('data-decision')) ?? '';
+  return { requestId, closesAt: instant(d.get('Tirage du lot')?.time, 'the batch'), decision };
+}

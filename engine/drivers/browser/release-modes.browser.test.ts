@@ -1,4 +1,4 @@
-/** Lottery, waiting room and check-in through the pages, against the in-process driver's answers. */
+/** Lottery, waiting room, batch release and check-in through the pages, against the in-process driver's answers. */
 import { expect, it } from 'vitest';
 import type { Outcome } from '../../../bots/actions.js';
 import { config, MONDAY, person } from '../../../target/http/test-support/http-fixture.js';
@@ -7,7 +7,7 @@ import type { AgentNet, TargetAction } from '../driver.js';
 import type { BrowserDriver } from './browser-driver.js';
 import { inProcess, net, SUNDAY_20H, withTarget } from './test-support/browser-fixture.js';
 
-browserSuite('browser driver, lottery and waiting room')('browser driver: lottery, waiting room, check-in', () => {
+browserSuite('browser driver, lottery, waiting room and batch release')('browser driver: lottery, waiting room, batch release, check-in', () => {
   const chromium = sharedChromium();
 
   it('registers for a lottery, reads the result and checks in at the counter, as the in-process driver does', async () => {
@@ -65,4 +65,38 @@ browserSuite('browser driver, lottery and waiting room')('browser driver: lotter
     });
   });
 
+  it('books under a batch release: the form\'s request waits for its batch, then its page gives the decision, as the in-process driver does', async () => {
+    const cfg = config({ release: { kind: 'batch', day: 'sun', at: '20:00', interval: '10m', horizon: '2w' } });
+    // both targets start on Monday and release on Sunday 20:00
+    const clock = { t: MONDAY };
+    const sim = inProcess(cfg, clock);
+    await withTarget(chromium.browser, cfg, 1, async (t, d) => {
+      const seen: Record<string, unknown[]> = { sim: [], browser: [] };
+      for (const driver of ['sim', 'browser'] as const) {
+        clock.t = SUNDAY_20H + 60_000;
+        t.clockAt.t = clock.t;
+        sim.tick();
+        const perform = async (n: AgentNet, a: TargetAction): Promise<Outcome> => driver === 'sim' ? sim.perform(n, a) : (await d.perform(n, a)).outcome;
+        const listed = await perform(net(1), { kind: 'list', counter: 'renewal', limit: 1 });
+        if (listed.kind !== 'slots' || !listed.slots[0]) throw new Error(`${driver}: ${JSON.stringify(listed)}`);
+        const slotId = listed.slots[0].id;
+        const asked = await perform(net(1), { kind: 'book', slotId, identity: person(1) });
+        if (asked.kind !== 'pending') throw new Error(`${driver}: ${JSON.stringify(asked)}`);
+        const early = await perform(net(1), { kind: 'bookingResult', requestId: asked.requestId });
+        seen[driver]?.push({ decideAt: asked.decideAt }, early.kind === 'pending' ? early.requestId === asked.requestId : early);
+        // another session cannot read it
+        seen[driver]?.push(await perform(net(2), { kind: 'bookingResult', requestId: asked.requestId }));
+        clock.t = asked.decideAt;
+        t.clockAt.t = clock.t;
+        sim.tick();
+        const decided = await perform(net(1), { kind: 'bookingResult', requestId: asked.requestId });
+        if (decided.kind !== 'booked') throw new Error(`${driver}: ${JSON.stringify(decided)}`);
+        const { bookingId: _b, token: _t, ...slot } = decided.convocation;
+        seen[driver]?.push(slot, slot.slotId === slotId);
+      }
+      expect(seen['browser']).toEqual(seen['sim']);
+      expect(seen['sim']?.slice(0, 3)).toEqual([{ decideAt: SUNDAY_20H + 10 * 60_000 }, true, { kind: 'rejected', rejected: 'NOT_FOUND' }]);
+      expect(seen['sim']?.at(-1)).toBe(true);
+    });
+  });
 });

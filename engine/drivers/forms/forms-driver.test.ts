@@ -134,6 +134,27 @@ describe('forms driver: the same outcomes as the HTTP driver', () => {
     const read = await d.perform(net(1), { kind: 'ticket', ticketId: (joined.outcome as { ticketId: string }).ticketId });
     expect(read.outcome).toMatchObject({ kind: 'ticket', releaseAt: SUNDAY_20H, admitAt: SUNDAY_20H });
   });
+
+  it('batch release: the form\'s request, then its decision, as over the JSON API', async () => {
+    const batch = { release: { kind: 'batch' as const, day: 'sun' as const, at: '20:00', interval: '10m', horizon: '2w' } };
+    const results: Outcome[][] = [];
+    for (const factory of [createHttpDriver, createFormsDriver]) {
+      const { t, d } = await start(factory, batch);
+      t.clockAt.t = SUNDAY_20H + 60_000;
+      const listed = await d.perform(net(1), { kind: 'list', counter: 'renewal', limit: 1 });
+      const slotId = listed.outcome.kind === 'slots' ? listed.outcome.slots[0]?.id ?? '' : '';
+      const asked = await d.perform(net(1), { kind: 'book', slotId, identity: person(1) });
+      const requestId = asked.outcome.kind === 'pending' ? asked.outcome.requestId : '';
+      t.clockAt.t = SUNDAY_20H + 10 * 60_000;
+      const decided = await d.perform(net(1), { kind: 'bookingResult', requestId });
+      results.push([asked.outcome, decided.outcome]);
+    }
+    const [api, forms] = results as [Outcome[], Outcome[]];
+    expect(forms[0]).toEqual({ kind: 'pending', requestId: expect.any(String), decideAt: SUNDAY_20H + 10 * 60_000 });
+    expect(forms[1]).toMatchObject({ kind: 'booked', convocation: { counter: 'renewal', name: 'Aminata Diallo1' } });
+    const strip = (o: Outcome) => (o.kind === 'pending' ? { ...o, requestId: '' } : comparable(o));
+    expect(forms.map(strip)).toEqual(api.map(strip));
+  });
 });
 
 describe('forms driver: identity, failures, what it knows of the site', () => {

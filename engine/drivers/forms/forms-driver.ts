@@ -88,8 +88,8 @@ export class FormsDriver implements LiveDriver {
       case 'joinRoom': return this.joinRoom(net, a.counter);
       case 'lotteryResult': return this.lotteryResult(net, a);
       case 'ticket': return this.api.perform(net, a);
-      // the pages have no batch-release form yet: a batched decision is read over the JSON API
-      case 'bookingResult': return this.api.perform(net, a);
+      // a batched decision is read over the JSON API (the request's page links the convocation, with its token)
+      case 'bookingResult': return this.bookingResult(net, a);
     }
   }
 
@@ -172,6 +172,11 @@ export class FormsDriver implements LiveDriver {
     if (a.ticket !== undefined) posted['ticket'] = a.ticket;
     const next = redirected(await this.post(net, '/reserver', posted));
     if (typeof next !== 'string') return next;
+    // batch release: the form's request waits for its batch; its page shows no instants, the API's answer does
+    if (next.startsWith('/demande/')) {
+      const requestId = decodeURIComponent(next.slice('/demande/'.length));
+      return this.api.perform(net, { kind: 'bookingResult', requestId });
+    }
     const token = new URLSearchParams(next.split('?')[1] ?? '').get('token') ?? '';
     // the site's slot ids read `counter@date#desk`
     const counter = a.slotId.includes('@') ? a.slotId.slice(0, a.slotId.indexOf('@')) : '';
@@ -217,6 +222,13 @@ export class FormsDriver implements LiveDriver {
     if (typeof next !== 'string') return next;
     const ticketId = decodeURIComponent(next.slice(next.lastIndexOf('/') + 1));
     return this.api.perform(net, { kind: 'ticket', ticketId });
+  }
+
+  /** The API's decision, remembering the booked convocation's token for its confirm form. */
+  private async bookingResult(net: AgentNet, a: Extract<TargetAction, { kind: 'bookingResult' }>): Promise<WireAnswer> {
+    const answer = await this.api.perform(net, a);
+    if (answer.outcome.kind === 'booked') this.tokens.set(answer.outcome.convocation.bookingId, answer.outcome.convocation.token);
+    return answer;
   }
 
   /** No result page on the site: the API's, remembering the won booking's token for its confirm form. */

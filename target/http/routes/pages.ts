@@ -2,7 +2,8 @@
  * Server-rendered pages for people and browser agents: counters → slots → form → convocation.
  * Forms work without JavaScript (POST, then 303 redirect); only the proof-of-work captcha needs a
  * script. A refused booking re-renders the form with the values kept, a French error summary
- * and a fresh captcha (answers are single-use).
+ * and a fresh captcha (answers are single-use). Under a batch release the form's request waits for
+ * its batch, on a page of its own (batch-pages.ts).
  */
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { ChallengeView } from '../../domain/views.js';
 import { markMount } from '../metrics.js';
 import { bookVia, ctxOf, type HttpDeps } from '../deps.js';
+import { mountBookingRequestPage, requestFromForm } from './batch-pages.js';
 import { parseBody, toIdentity } from '../schemas.js';
 import { parseSlotId } from '../slot-id.js';
 import { statusFor } from '../status.js';
@@ -91,6 +93,8 @@ export function pagesRouter(deps: HttpDeps): Router {
     if (f.captchaId) request.captcha = { id: f.captchaId, answer: f.captchaAnswer ?? '' };
     if (f.ticket) request.ticket = f.ticket;
     try {
+      // batch release: the form's request waits for its batch (routes/batch-pages.ts)
+      if (target.batched()) return requestFromForm(deps, req, res, request);
       const receipt = await bookVia(target, ctxOf(deps, req, res), request);
       metrics.bookings.inc({ channel: 'page' });
       res.redirect(303, convocationHref(receipt.booking.id, receipt.token));
@@ -103,6 +107,8 @@ export function pagesRouter(deps: HttpDeps): Router {
       renderForm(res, statusFor(e.code), { counter, slot, values, error, ...(f.ticket ? { ticket: f.ticket } : {}) }, req);
     }
   });
+
+  mountBookingRequestPage(r, deps);
 
   // Convocation, cancel and confirmation read by a secret: each try spends one rate-limit token.
   r.get('/convocation/:id', (req, res) => {
