@@ -8,6 +8,7 @@ import { planFromFile } from '../commands/export.js';
 import type { TargetConfigInput } from '../../target/domain/policy.js';
 import { startTarget, type RunningTarget } from '../../target/http/server.js';
 import { runK6Script, type AdapterResult } from '../../test-support/k6-adapter/run.js';
+import { readThresholds } from '../../test-support/k6-adapter/thresholds.js';
 import { typeCheckK6Script } from '../../test-support/k6-typecheck.js';
 import { planK6, visitsPerHour } from './k6-plan.js';
 import { k6Script } from './k6-script.js';
@@ -84,6 +85,7 @@ describe('the exported script', () => {
   });
 });
 
+const CREWS = ['cybercafe', 'snipers', 'broker', 'double-seller'];
 const isPerson = (email: string) => email.startsWith('p-') || email.startsWith('shared-');
 
 /** A run of the people's or the crews' scenarios, until one of them has booked (bounded). */
@@ -92,7 +94,9 @@ async function runUntilBooked(target: RunningTarget, script: string, who: 'peopl
     // think times and polls scaled down a hundredfold; people's visits up twentyfold: a run of seconds
     env: { BASE_URL: target.url, DURATION: '20s', PEOPLE_SCALE: '20', TIME_SCALE: '0.01' },
     maxSeconds: 20, maxVUsPerScenario: 1, only: (name) => name.startsWith(`${who}_`),
-    stopWhen: () => target.store.ledger().some((b) => isPerson(b.identity.email) === (who === 'people')),
+    stopWhen: (requests) => target.store.ledger().some((b) => isPerson(b.identity.email) === (who === 'people'))
+      // and, for the bots, until every crew has tried to book once: VUs start one after another
+      && (who === 'people' || CREWS.every((crew) => requests.some((s) => s.tags['population'] === crew && s.tags['route'] === 'book'))),
   });
 }
 
@@ -138,6 +142,11 @@ describe.each([
     expect(booked.length).toBeGreaterThan(0);
     expect(booked.every((s) => s.tags['population'] === 'people')).toBe(true);
     expect(target.store.ledger().filter((b) => isPerson(b.identity.email)).length).toBe(booked.length);
+    // the gate's threshold selects every request of the people (their scenarios' tags reach each request)
+    const readings = readThresholds(r.options['thresholds'] as Record<string, string[]>, r.requests);
+    expect(readings.map((t) => `${t.key} ${t.expression}`)).toEqual(['http_req_duration{population:people} p(95)<500']);
+    expect(readings[0]?.samples).toBe(r.requests.filter((s) => s.tags['population'] === 'people').length);
+    expect(readings[0]?.observed).toBeGreaterThan(0);
   });
 
   it('bots book slots, with valid requests only, each crew under its own tag', async () => {
@@ -146,7 +155,7 @@ describe.each([
     expect(r.stoppedBy).toBe('stopWhen');
     expectValid(r, allowed);
     expect(new Set(r.requests.filter((s) => s.tags['route'] === 'list').map((s) => s.tags['population'])))
-      .toEqual(new Set(['cybercafe', 'snipers', 'broker', 'double-seller']));
+      .toEqual(new Set(CREWS));
     const booked = r.requests.filter((s) => s.status === 201 && s.tags['route'] === 'book');
     expect(booked.length).toBeGreaterThan(0);
     expect(target.store.ledger().length - before).toBe(booked.length);

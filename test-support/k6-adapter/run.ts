@@ -21,8 +21,8 @@ export interface AdapterOptions {
   /** hard bound of the whole run */
   maxSeconds: number;
   maxVUsPerScenario?: number;
-  /** checked every 100 ms: the run stops as soon as it holds */
-  stopWhen?: () => boolean;
+  /** checked every 100 ms with the requests answered so far: the run stops as soon as it holds */
+  stopWhen?: (requests: readonly RequestSample[]) => boolean;
   requestTimeoutMs?: number;
   /** run only these of options.scenarios (all by default) */
   only?: (name: string) => boolean;
@@ -159,7 +159,7 @@ export async function runK6Script(scriptFile: string, o: AdapterOptions): Promis
     result.stoppedBy = await new Promise((resolve) => {
       const watch = setInterval(() => {
         const elapsed = Date.now() - started;
-        if (o.stopWhen?.()) { clearInterval(watch); resolve('stopWhen'); } else if (elapsed >= o.maxSeconds * 1000) { clearInterval(watch); resolve('maxSeconds'); } else if (elapsed >= longest) { clearInterval(watch); resolve('duration'); }
+        if (o.stopWhen?.(net.samples)) { clearInterval(watch); resolve('stopWhen'); } else if (elapsed >= o.maxSeconds * 1000) { clearInterval(watch); resolve('maxSeconds'); } else if (elapsed >= longest) { clearInterval(watch); resolve('duration'); }
       }, 100);
     });
     Atomics.store(stopFlag, 0, 1);
