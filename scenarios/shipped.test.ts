@@ -10,6 +10,8 @@ const WEEK_MS = durationMs('1w');
 const SMOKE = 'scenarios/live-smoke.yaml';
 /** the Hérault population but for its cybercafé crew, which holds mules */
 const MULES = 'scenarios/mules.yaml';
+/** the Hérault people against one small crew, for which the captcha is the bottleneck */
+const FLAWS = 'scenarios/flaws.yaml';
 
 /** slots a week the calendar offers, before any extra capacity */
 function slotsPerWeek(s: Scenario): number {
@@ -22,7 +24,7 @@ function slotsPerWeek(s: Scenario): number {
 describe('shipped scenarios', () => {
   it('are the thirteen the documentation names', () => {
     expect(SHIPPED).toEqual([
-      'scenarios/batch-release.yaml', 'scenarios/herault-2019-live.yaml', 'scenarios/herault-2019-measures.yaml', 'scenarios/herault-2019.yaml',
+      'scenarios/batch-release.yaml', 'scenarios/flaws.yaml', 'scenarios/herault-2019-live.yaml', 'scenarios/herault-2019-measures.yaml', 'scenarios/herault-2019.yaml',
       'scenarios/horizon.yaml', 'scenarios/live-smoke.yaml', 'scenarios/lottery.yaml', 'scenarios/matrix.yaml', 'scenarios/mules.yaml',
       'scenarios/national-module-2019.yaml', 'scenarios/shared-ips.yaml', 'scenarios/supply-sweep.yaml', 'scenarios/waiting-room.yaml',
     ]);
@@ -38,10 +40,13 @@ describe('shipped scenarios', () => {
   }
 
   it('share one Hérault population, so their results compare (but the smoke test, scaled down to a minute)', () => {
-    const [reference, ...others] = SHIPPED.filter((f) => f !== SMOKE && f !== MULES).map(loadScenario);
+    const [reference, ...others] = SHIPPED.filter((f) => f !== SMOKE && f !== MULES && f !== FLAWS).map(loadScenario);
     const mules = loadScenario(MULES);
     expect({ ...mules.population, scalpers: mules.population.scalpers.map(({ mules: _, ...crew }) => crew) }).toEqual(reference!.population);
     expect(mules.population.scalpers.filter((c) => c.mules).map((c) => c.crew)).toEqual(['cybercafe']);
+    const flaws = loadScenario(FLAWS);
+    expect({ ...flaws.population, scalpers: [] }).toEqual({ ...reference!.population, scalpers: [] });
+    expect([flaws.target, flaws.market]).toEqual([reference!.target, reference!.market]);
     for (const s of others) {
       expect(s.population).toEqual(reference!.population);
       expect(s.target).toEqual(reference!.target);
@@ -70,6 +75,16 @@ describe('shipped scenarios', () => {
     expect(effectivePolicies(live).map((p) => p.name)).toEqual(['baseline', 'rate-limit']);
     expect(live.live).toBeDefined();
     expect(live.load.length).toBeGreaterThan(0);
+  });
+
+  it('flaws switches each flaw on, alone, over the same captcha', () => {
+    const s = loadScenario(FLAWS);
+    const policies = effectivePolicies(s);
+    expect(policies.map((p) => [p.name, p.policy.flaws])).toEqual([
+      ['baseline', []], ['captcha-replay', ['captcha-replay']], ['captcha-client-side-only', ['captcha-client-side-only']], ['non-atomic-booking', ['non-atomic-booking']],
+    ]);
+    for (const p of policies) expect(p.policy.measures).toEqual(s.policy.measures);
+    expect(s.policy.measures.captcha?.kind).toBe('challenge');
   });
 
   it('matrix compares the baseline with every measure, quickly enough for npm start', () => {

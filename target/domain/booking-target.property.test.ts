@@ -26,7 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
 /** Counts what the runs exercised, for the record (RELIABILITY.md). */
-const tally = { runs: 0, steps: 0, booked: 0, refused: 0, violations: 0 };
+const tally = { runs: 0, steps: 0, booked: 0, refused: 0, attacks: 0, letThrough: 0, violations: 0 };
 
 describe('BookingTarget under random command sequences', () => {
   it('keeps every invariant, on the memory store and on a SQLite file alike', () => {
@@ -47,6 +47,8 @@ describe('BookingTarget under random command sequences', () => {
           tally.runs++;
           tally.steps += commands.length;
           tally.violations += mem.violations.length + disk.violations.length;
+          tally.attacks += mem.attacks.tried;
+          tally.letThrough += mem.attacks.letThrough + disk.attacks.letThrough;
           tally.booked += mem.log.filter((l) => l.startsWith('book ok {"booking"')).length;
           tally.refused += mem.log.filter((l) => /^\w+ [A-Z_]+$/.test(l)).length;
           expect(mem.violations).toEqual([]);
@@ -61,6 +63,6 @@ describe('BookingTarget under random command sequences', () => {
       }),
       { numRuns: propertyRuns(50) },
     );
-    console.log(`property runs: ${tally.runs}, steps: ${tally.steps} (bookings made: ${tally.booked}, refusals: ${tally.refused}), violations: ${tally.violations}`);
+    console.log(`property runs: ${tally.runs}, steps: ${tally.steps} (bookings made: ${tally.booked}, refusals: ${tally.refused}), attacks tried: ${tally.attacks}, let through: ${tally.letThrough}, violations: ${tally.violations}`);
   }, 120_000);
 });

@@ -42,6 +42,8 @@ export class CommandDriver {
   readonly policy: Policy;
   readonly log: string[] = [];
   readonly violations: string[] = [];
+  /** requests a measure must refuse (a wrong token or code, someone else's captcha, no admission…), and those it let through */
+  readonly attacks = { tried: 0, letThrough: 0 };
   private readonly clock = { t: MONDAY, now() { return this.t; } };
   private readonly receipts: { receipt: BookingReceipt; session: number; person: number }[] = [];
   private readonly registrations: string[] = [];
@@ -80,6 +82,11 @@ export class CommandDriver {
     if (this.everyStep) this.checkState(`after ${JSON.stringify(c)}`);
   }
 
+  private letThrough(what: string): void {
+    this.attacks.letThrough++;
+    this.violations.push(what);
+  }
+
   /** The store-wide invariants, now; broken ones join `violations`. */
   checkState(when: string): void {
     const broken = invariantViolations({
@@ -107,16 +114,18 @@ export class CommandDriver {
       case 'cancel': {
         const r = this.receipts[c.booking % Math.max(1, this.receipts.length)];
         if (!r) return undefined;
+        if (!c.rightToken) this.attacks.tried++;
         const view = target.cancel(ctxOf(c.session), r.receipt.booking.id, c.rightToken ? r.receipt.token : 'not-the-token');
-        if (!c.rightToken) this.violations.push(`booking ${r.receipt.booking.id} cancelled without its token`);
+        if (!c.rightToken) this.letThrough(`booking ${r.receipt.booking.id} cancelled without its token`);
         return view;
       }
       case 'confirm': {
         const r = this.receipts[c.booking % Math.max(1, this.receipts.length)];
         if (!r) return undefined;
         const b = this.store.getBooking(r.receipt.booking.id);
+        if (!c.rightCode) this.attacks.tried++;
         const view = target.confirm(r.receipt.booking.id, c.rightCode ? b?.confirmCode ?? '' : 'nope');
-        if (!c.rightCode) this.violations.push(`booking ${r.receipt.booking.id} confirmed with a wrong code`);
+        if (!c.rightCode) this.letThrough(`booking ${r.receipt.booking.id} confirmed with a wrong code`);
         if ((b?.confirmBy ?? Infinity) < this.clock.t) this.violations.push(`booking ${r.receipt.booking.id} confirmed after its deadline`);
         return view;
       }
@@ -166,6 +175,8 @@ export class CommandDriver {
     const ticket = c.ticket ? this.tickets.get(`${c.session}/${counter}`) : undefined;
     const req = { slotId, identity: identityOf(c.person), ...(captcha ? { captcha } : {}), ...(ticket ? { ticket } : {}) };
     if (this.target.batched()) return this.target.requestBooking(ctx, req);
+    const badCaptcha = this.target.captchaRequired() && (c.captcha === 'wrong' || c.captcha === 'foreign' || !captcha);
+    if (badCaptcha || (this.policy.release.kind === 'waiting-room' && !ticket)) this.attacks.tried++;
     const receipt = this.target.book(ctx, req);
     this.receipts.push({ receipt, session: c.session, person: c.person });
     this.checkBooked(c, receipt, captcha, ticket);
@@ -177,19 +188,19 @@ export class CommandDriver {
     const id = receipt.booking.id;
     if (this.target.captchaRequired()) {
       const ch = captcha && this.store.getChallenge(captcha.id);
-      if (!ch) this.violations.push(`booking ${id} went through without a captcha`);
+      if (!ch) this.letThrough(`booking ${id} went through without a captcha`);
       else {
-        if (ch.session !== ctxOf(c.session).session) this.violations.push(`booking ${id} used a captcha of another session`);
+        if (ch.session !== ctxOf(c.session).session) this.letThrough(`booking ${id} used a captcha of another session`);
         if (ch.expiresAt < this.clock.t) this.violations.push(`booking ${id} used an expired captcha`);
         if (this.spentChallenges.has(ch.id)) this.violations.push(`booking ${id} reused captcha ${ch.id}`);
-        if (c.captcha === 'wrong') this.violations.push(`booking ${id} went through with a wrong answer`);
+        if (c.captcha === 'wrong') this.letThrough(`booking ${id} went through with a wrong answer`);
         this.spentChallenges.add(ch.id);
       }
     }
     const release = this.policy.release;
     if (release.kind === 'waiting-room') {
       const t = ticket === undefined ? undefined : this.store.getTicket(ticket);
-      if (!t || t.session !== ctxOf(c.session).session) this.violations.push(`booking ${id} went through without an admission of its session`);
+      if (!t || t.session !== ctxOf(c.session).session) this.letThrough(`booking ${id} went through without an admission of its session`);
       else if (t.admitAt === undefined || t.admitAt > this.clock.t || this.clock.t >= t.admitAt + durationMs(release.admissionWindow)) this.violations.push(`booking ${id} went through outside its admission`);
       else if ((t.uses ?? 0) > release.bookingsPerAdmission) this.violations.push(`ticket ${t.id} booked ${t.uses} times, ${release.bookingsPerAdmission} allowed`);
     }
@@ -203,12 +214,14 @@ export class CommandDriver {
     const before = this.store.getBooking(b0.id);
     const presented = c.rightName ? identityOf(r.person) : { firstName: 'Jean', lastName: 'Martin' };
     const counter = c.rightCounter ? b0.counter : Object.keys(COUNTERS).find((k) => k !== b0.counter) ?? 'x';
+    const exactName = this.policy.measures.exactName?.atCheckIn ?? false;
+    if (!c.rightCounter || (exactName && !c.rightName)) this.attacks.tried++;
     const result = this.target.checkIn(b0.id, counter, presented);
     if (result.served) {
       if (before?.status !== 'confirmed') this.violations.push(`booking ${b0.id} served while ${before?.status}`);
-      if (!c.rightCounter) this.violations.push(`booking ${b0.id} served at the wrong counter`);
+      if (!c.rightCounter) this.letThrough(`booking ${b0.id} served at the wrong counter`);
       if (Math.abs(this.clock.t - b0.slotStart) > HALF_DAY) this.violations.push(`booking ${b0.id} served on another day`);
-      if (this.policy.measures.exactName?.atCheckIn && !c.rightName) this.violations.push(`booking ${b0.id} served to someone else under the exact-name rule`);
+      else if (exactName && !c.rightName) this.letThrough(`booking ${b0.id} served to someone else under the exact-name rule`);
     }
     return result;
   }
