@@ -26,5 +26,6 @@ describe('a target killed in the middle of a scheduled step', () => {
     expect(f.drawsInterrupted).toBeGreaterThanOrEqual(3);
     expect(results.filter((r) => r.step === 'waiting-room' && r.stepInterrupted).length).toBeGreaterThanOrEqual(3);
     expect(f.bookingsAtRisk).toBeGreaterThan(0);
-  }, 120_000);
+  // about 45 s alone on two cores; the bound leaves room for a loaded machine running the whole suite
+  }, 300_000);
 });

@@ -68,6 +68,23 @@ export function looseEmailKey(email: string): string {
   return emailKeyUnder(email, { emailCanonical: 'gmail-like', confusables: 'skeleton' });
 }
 
+/** How many of `emails` (candidates sharing `value`'s loose key) are `value` under `rule`. */
+export function countSameUnder(emails: readonly string[], value: string, rule: EmailRule | undefined): number {
+  const key = emailKeyUnder(value, rule);
+  return emails.filter((e) => emailKeyUnder(e, rule) === key).length;
+}
+
+/** Of `items` in creation order, those whose address came earlier under `rule`: the duplicates a purge marks. */
+export function laterUnder<T>(items: readonly T[], email: (item: T) => string, rule: EmailRule | undefined): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = emailKeyUnder(email(item), rule);
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  });
+}
+
 /** The comparable key of `value` for `field`. */
 export function identityKey(field: IdentityField, value: string, rule?: EmailRule): string {
   return field === 'email' ? emailKeyUnder(value, rule) : value;

@@ -5,7 +5,7 @@
  * Bookings are frozen and replaced on status change, so they are handed out without copying.
  */
 import { LIVE_STATUSES, type Booking, type BookingStatus } from '../domain/types.js';
-import { emailKey, emailKeyUnder, isLooseRule, looseEmailKey } from './identity-keys.js';
+import { countSameUnder, emailKey, isLooseRule, laterUnder, looseEmailKey } from './identity-keys.js';
 import type { MemorySlots } from './memory-slots.js';
 import { cmpCreated, insertSorted, removeSorted, type Cmp } from './sorted.js';
 import type { EmailRule, IdentityField } from '../domain/ports.js';
@@ -111,8 +111,7 @@ export class MemoryBookings {
   countLive(field: IdentityField, value: string, rule?: EmailRule): number {
     if (field !== 'email') return this.liveCounts[field].get(value) ?? 0;
     if (!isLooseRule(rule)) return this.liveByEmail.recs.get(emailKey(value))?.length ?? 0;
-    const key = emailKeyUnder(value, rule);
-    return (this.liveByLoose.recs.get(looseEmailKey(value)) ?? []).filter((r) => emailKeyUnder(r.b.identity.email, rule) === key).length;
+    return countSameUnder((this.liveByLoose.recs.get(looseEmailKey(value)) ?? []).map((r) => r.b.identity.email), value, rule);
   }
 
   expiredHolds(now: number): Booking[] {
@@ -130,14 +129,7 @@ export class MemoryBookings {
       for (const email of this.liveByEmail.dups) recs.push(...(this.liveByEmail.recs.get(email) ?? []).slice(1));
     } else {
       // a loose group holds the addresses of one or more people under the rule: the first of each stays
-      for (const loose of this.liveByLoose.dups) {
-        const seen = new Set<string>();
-        for (const r of this.liveByLoose.recs.get(loose) ?? []) {
-          const key = emailKeyUnder(r.b.identity.email, rule);
-          if (seen.has(key)) recs.push(r);
-          else seen.add(key);
-        }
-      }
+      for (const loose of this.liveByLoose.dups) recs.push(...laterUnder(this.liveByLoose.recs.get(loose) ?? [], (r) => r.b.identity.email, rule));
     }
     return recs.sort(cmpCreated).map((r) => r.b);
   }

@@ -5,12 +5,10 @@
  * so insertBooking is one INSERT with no SELECT before it, atomic across connections.
  */
 import Database from 'better-sqlite3';
-import type {
-  Booking, BookingStatus, Challenge, Mail, Registration, Slot, SlotState, WaitingTicket,
-} from '../domain/types.js';
+import type { Booking, BookingStatus, Challenge, Mail, Registration, Slot, SlotState, WaitingTicket } from '../domain/types.js';
 import { LIVE_STATUSES } from '../domain/types.js';
 import { AvailabilityCache } from './availability-cache.js';
-import { emailKey, emailKeyUnder, isLooseRule, looseEmailKey } from './identity-keys.js';
+import { countSameUnder, emailKey, isLooseRule, laterUnder, looseEmailKey } from './identity-keys.js';
 import {
   bookingFromRow, bookingParams, challengeFromRow, mailFromRow, registrationFromRow, slotFromRow, ticketFromRow,
 } from './sqlite-rows.js';
@@ -113,10 +111,7 @@ export class SqliteStore implements Store {
     this.setStatusTx(id, status);
   }
   countLive(field: IdentityField, value: string, rule?: EmailRule): number {
-    if (field === 'email' && isLooseRule(rule)) {
-      const key = emailKeyUnder(value, rule);
-      return this.q.liveEmailsLoose.all(looseEmailKey(value)).filter((r) => emailKeyUnder(r.email, rule) === key).length;
-    }
+    if (field === 'email' && isLooseRule(rule)) return countSameUnder(this.q.liveEmailsLoose.all(looseEmailKey(value)).map((r) => r.email), value, rule);
     const q = field === 'email' ? this.q.countEmail : field === 'phone' ? this.q.countPhone : this.q.countAgdref;
     return q.get(field === 'email' ? emailKey(value) : value)?.n ?? 0;
   }
@@ -125,14 +120,7 @@ export class SqliteStore implements Store {
   }
   duplicateEmailBookings(rule?: EmailRule): Booking[] {
     if (!isLooseRule(rule)) return this.q.duplicateEmails.all().map(bookingFromRow);
-    // in creation order: the first booking of each address under the rule stays
-    const seen = new Set<string>();
-    return this.q.duplicateLoose.all().map(bookingFromRow).filter((b) => {
-      const key = emailKeyUnder(b.identity.email, rule);
-      if (seen.has(key)) return true;
-      seen.add(key);
-      return false;
-    });
+    return laterUnder(this.q.duplicateLoose.all().map(bookingFromRow), (b) => b.identity.email, rule);
   }
   ledger(): Booking[] {
     return this.q.ledger.all().map(bookingFromRow);
@@ -211,10 +199,9 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * BEGIN IMMEDIATE: the write lock is taken before the first read, so a transaction that reads
-   * then writes (a limit checked, then the booking) cannot interleave with another process's on
-   * the same file, and never fails half-way with SQLITE_BUSY on upgrading its lock (it waits up to
-   * busy_timeout for the lock instead). Nested calls are savepoints.
+   * BEGIN IMMEDIATE: the write lock is taken before the first read, so a read-then-write (a limit,
+   * then the booking) cannot interleave with another process's, nor fail with SQLITE_BUSY on
+   * upgrading its lock (it waits busy_timeout for it instead). Nested calls are savepoints.
    */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
