@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Booking, Slot } from '../target/domain/types.js';
-import { BOOKING_INSERT } from '../target/storage/sqlite-rows.js';
+import { BOOKING_INSERT, bookingParams } from '../target/storage/sqlite-rows.js';
 import { SQLITE_PRAGMAS, SQLITE_SCHEMA, SqliteStore } from '../target/storage/sqlite-store.js';
 import type { BenchLine } from './bench-line.js';
 
@@ -51,11 +51,8 @@ function rawTarget(file: string): Target & { close(): void } {
   const insert = db.prepare(BOOKING_INSERT);
   return {
     addSlots,
-    book: (b) => {
-      const i = b.identity;
-      insert.run(b.id, b.slotId, b.counter, b.slotStart, i.firstName, i.lastName, i.email, i.email.toLowerCase(),
-        null, null, b.token, b.status, b.createdAt, null, null, b.ip, b.session, 0);
-    },
+    // the store's own parameters, so the reference stays in step with the schema
+    book: (b) => { insert.run(...bookingParams(b, 0)); },
     close: () => db.close(),
   };
 }
