@@ -69,13 +69,20 @@ export function slotAtClose(store: Store, slotId: string, at: number): Slot {
 }
 
 export function checkIdentityLimit(store: Store, policy: Policy, identity: Identity): void {
+  const reached = identityLimitReached(store, policy, identity);
+  if (reached) throw reached;
+}
+
+/** The refusal a booking for this identity would meet under the per-identity limits, if any. */
+export function identityLimitReached(store: Store, policy: Policy, identity: Identity): DomainError | undefined {
   const limit = policy.measures.identityLimit;
-  if (!limit) return;
+  if (!limit) return undefined;
   const over = (n: number | undefined, field: 'email' | 'agdref' | 'phone', value: string | undefined) =>
     n !== undefined && value !== undefined && value !== '' && store.countLive(field, value, limit) >= n;
-  if (over(limit.perEmail, 'email', identity.email)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perEmail} active booking(s) per e-mail`, 'identity.email');
-  if (over(limit.perAgdref, 'agdref', identity.agdref)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perAgdref} active booking(s) per AGDREF number`, 'identity.agdref');
-  if (over(limit.perPhone, 'phone', identity.phone)) throw new DomainError('LIMIT_REACHED', `at most ${limit.perPhone} active booking(s) per phone number`, 'identity.phone');
+  if (over(limit.perEmail, 'email', identity.email)) return new DomainError('LIMIT_REACHED', `at most ${limit.perEmail} active booking(s) per e-mail`, 'identity.email');
+  if (over(limit.perAgdref, 'agdref', identity.agdref)) return new DomainError('LIMIT_REACHED', `at most ${limit.perAgdref} active booking(s) per AGDREF number`, 'identity.agdref');
+  if (over(limit.perPhone, 'phone', identity.phone)) return new DomainError('LIMIT_REACHED', `at most ${limit.perPhone} active booking(s) per phone number`, 'identity.phone');
+  return undefined;
 }
 
 export function checkRegistry(policy: Policy, registry: Registry | undefined, counter: string, identity: Identity): void {

@@ -10,6 +10,7 @@
  * tick had not begun and runs it again; a step half done and marked done cannot happen (before,
  * a release committed ahead of its draw came back as a draw of no slots: everyone lost).
  */
+import { identityLimitReached } from './booking-rules.js';
 import { generateSlots } from './calendar.js';
 import type { CounterConfig, Policy } from './policy.js';
 import type { IdSource, RandomSource, Store } from './ports.js';
@@ -182,7 +183,8 @@ export class ScheduleRunner {
       const entrants = this.shuffle(this.store.registrations(counter, at).filter((r) => !r.outcome));
       this.store.transaction(() => {
         for (const r of entrants) {
-          const slot = free.shift();
+          // an entrant already at the policy's per-identity limit wins nothing: the slot goes to the next
+          const slot = free.length > 0 && !identityLimitReached(this.store, this.settings().policy, r.identity) ? free.shift() : undefined;
           if (!slot) { this.store.updateRegistration(r.id, { outcome: 'lost' }); continue; }
           const booking: Booking = {
             id: this.ids.next('b'), slotId: slot.id, counter, slotStart: slot.start, identity: r.identity,

@@ -28,8 +28,6 @@ export interface TargetState {
 const isLive = (b: Booking): boolean => LIVE_STATUSES.includes(b.status);
 const emailKey = (email: string): string => email.trim().toLowerCase();
 const WEEK = durationMs('1w');
-/** what the schedule runner writes as the address of a booking it made at a lottery draw */
-const DRAW_IP = 'lottery';
 
 /** weeks of calendar already computed: generating one is slow (Luxon), and tests ask after every step */
 const calendarWeeks = new Map<string, Slot[]>();
@@ -84,13 +82,10 @@ export function invariantViolations(s: TargetState): string[] {
   }
 
   // Per-identity limits: at most N live bookings per e-mail (compared trimmed, any case), AGDREF, phone.
-  // Known gap, left to the schedule runner's owners (RELIABILITY.md, "found"): a lottery draw gives
-  // its winner a booking without looking at the limits, so the count leaves draw bookings out.
   const limit = policy.measures.identityLimit;
-  const limited = live.filter((b) => b.ip !== DRAW_IP);
   const overLimit = (n: number | undefined, what: string, key: (b: Booking) => string | undefined) => {
     if (n === undefined) return;
-    for (const [k, c] of countBy(limited, key)) if (c > n) out.push(`${c} live bookings for ${what} ${k}, limit ${n}`);
+    for (const [k, c] of countBy(live, key)) if (c > n) out.push(`${c} live bookings for ${what} ${k}, limit ${n}`);
   };
   overLimit(limit?.perEmail, 'e-mail', (b) => emailKey(b.identity.email));
   overLimit(limit?.perAgdref, 'AGDREF', (b) => b.identity.agdref);
@@ -148,13 +143,31 @@ function drawViolations(s: TargetState, slots: readonly Slot[], bookings: Map<st
     const key = `${r.counter}@${r.drawAt}`;
     draws.set(key, [...(draws.get(key) ?? []), r]);
   }
+  const ledger = [...bookings.values()];
   for (const [key, entrants] of draws) {
     const [counter, at] = [key.slice(0, key.lastIndexOf('@')), Number(key.slice(key.lastIndexOf('@') + 1))];
     const released = slots.filter((x) => x.counter === counter && x.releasedAt === at).length;
     const won = entrants.filter((r) => r.outcome === 'won').length;
-    const lost = entrants.filter((r) => r.outcome === 'lost').length;
+    // an entrant at its identity limit wins nothing and leaves the slot to the next
+    const lost = entrants.filter((r) => r.outcome === 'lost' && !mayHaveBeenAtLimit(s.policy, ledger, r)).length;
     if (won > released) out.push(`draw ${key}: ${won} winners for ${released} slots`);
     if (lost > 0 && won < released) out.push(`draw ${key}: ${lost} lost while ${released - won} of its slots went to nobody`);
   }
   return out;
+}
+
+/**
+ * Whether the entrant could have been at its per-identity limit when its draw ran: it held as
+ * many bookings made by the time of the draw as the limit allows, whatever became of them since (an upper
+ * bound, since a booking cancelled before the draw no longer counted then).
+ */
+function mayHaveBeenAtLimit(policy: Policy, ledger: readonly Booking[], r: Registration): boolean {
+  const limit = policy.measures.identityLimit;
+  if (!limit) return false;
+  const before = ledger.filter((b) => b.createdAt <= r.drawAt); // a win at another counter of the same draw counts
+  const reached = (n: number | undefined, same: (b: Booking) => boolean) => n !== undefined && before.filter(same).length >= n;
+  const { email, agdref, phone } = r.identity;
+  return reached(limit.perEmail, (b) => emailKey(b.identity.email) === emailKey(email))
+    || (agdref !== undefined && reached(limit.perAgdref, (b) => b.identity.agdref === agdref))
+    || (phone !== undefined && reached(limit.perPhone, (b) => b.identity.phone === phone));
 }
