@@ -28,10 +28,10 @@ export function releaseChart(result: RunResult, tx: Texts, colours: Map<string, 
     id: 'releases', kind: 'bar', legend: true, yMax: 1,
     title, caption: withWhiskerNote(tx.t('chart.releases.caption'), datasets.some((d) => d.intervals), tx),
     labels: CAPTURE_WINDOWS.map((k) => windowLabel(tx, k)),
-    xTitle: tx.t('table.window'), yTitle: tx.t('axis.releaseTaken'), yUnit: 'share', datasets,
+    xTitle: tx.t('table.afterRelease'), yTitle: tx.t('axis.releaseTaken'), yUnit: 'share', datasets,
     table: {
       caption: title,
-      columns: [tx.t('table.window'), ...result.policies.map((p) => tx.policyShort(p.name))],
+      columns: [tx.t('table.afterRelease'), ...result.policies.map((p) => tx.policyShort(p.name))],
       rows: [
         ...CAPTURE_WINDOWS.map((k) => [windowLabel(tx, k), ...captures.map((c) => {
           const iv = c?.share[k];
