@@ -5,6 +5,7 @@
 import type { LegitGroup, Market, ScalperCrew } from '../scenarios/schema.js';
 import type { Convocation, Identity } from './actions.js';
 import type { DemandBook } from './business.js';
+import type { CrewEntry } from './crew-entry.js';
 
 /** The seeded stream of one agent (engine/rng.ts's Rng satisfies it). */
 export interface RandomStream {
@@ -131,6 +132,8 @@ export interface CrewState {
   blockedCounters: Set<string>;
   /** a crew bound by its business: the demand it has seen (bots/business.ts); none books all it can hold */
   business?: DemandBook;
+  /** endogenous entry: how many agents work, and the margin since the last review (bots/crew-entry.ts) */
+  entry?: CrewEntry;
   /** lottery: the entries whose results the crew has read, and how many won (bots/entry-costs.ts) */
   draws: { entries: number; wins: number };
 }

@@ -6,6 +6,7 @@ import type { ScalperCrew } from '../scenarios/schema.js';
 import type { CrewNotice, Identity } from './actions.js';
 import type { CrewState, PublicRules } from './context.js';
 import { demandBook, noteDemand } from './business.js';
+import { crewEntry, noteIncome } from './crew-entry.js';
 import { markSold } from './holdings.js';
 import { NAME_POOLS } from './names.js';
 import { slug } from './personas.js';
@@ -66,6 +67,8 @@ export function createCrewState(crew: ScalperCrew): CrewState {
     draws: { entries: 0, wins: 0 },
   };
   if (crew.business) state.business = demandBook(crew.business);
+  const entry = crewEntry(crew);
+  if (entry) state.entry = entry;
   return state;
 }
 
@@ -79,6 +82,7 @@ export function crewNotices(state: CrewState): (notice: CrewNotice) => void {
     switch (notice.kind) {
       case 'sold':
         markSold(state, notice.bookingId);
+        noteIncome(state, state.crew.priceEur);
         return;
       case 'demand':
         if (state.business) noteDemand(state.business, state.crew, notice.maxPriceEur, notice.sellers, notice.at);

@@ -4,9 +4,9 @@ import { Texts } from './i18n/texts.js';
 import { buildFixture } from './test-support/fixture.js';
 
 describe('buildCharts', () => {
-  it('builds the seven charts of a full run, each with a caption and a table', () => {
+  it('builds the eight charts of a full run, each with a caption and a table', () => {
     const { charts, notes } = buildCharts(buildFixture(), new Texts('en'));
-    expect(charts.map((c) => c.id)).toEqual(['timeline', 'cdf', 'served', 'money', 'collateral', 'equity', 'traffic']);
+    expect(charts.map((c) => c.id)).toEqual(['timeline', 'cdf', 'releases', 'served', 'money', 'collateral', 'equity', 'traffic']);
     expect(notes).toEqual([]);
     for (const c of charts) {
       expect(c.caption.length, c.id).toBeGreaterThan(40);

@@ -3,61 +3,16 @@
  * script turns them into chart.js charts. Each spec also carries the same numbers as a table,
  * formatted in the report's language, for readers who cannot see the canvas.
  */
-import { clampToDomain, COLLATERAL_MEASURES, UNIT_DOMAIN } from '../engine/result.js';
+import { COLLATERAL_MEASURES } from '../engine/result.js';
 import type { Interval, PolicyResult, RunResult } from '../engine/result.js';
+import { hasIntervals, height, whisker, withWhiskerNote, type ChartDataset, type ChartSpec, type ChartsModel } from './chart-spec.js';
 import type { Unit } from './i18n/format.js';
 import type { Texts } from './i18n/texts.js';
 import { groupTraits } from './i18n/traits.js';
 import { meanDaily, waitCdf } from './model/series.js';
+import { releaseChart } from './release-chart.js';
 
-export interface ChartDataset {
-  label: string;
-  /** one colour, or one per bar */
-  color: string | string[];
-  data: (number | null)[] | { x: number; y: number }[];
-  dashed?: boolean;
-  /** [low, high] per bar, drawn as whiskers; absent with a single replication */
-  intervals?: ([number, number] | null)[];
-}
-
-/** One small chart of a set; with `yUnit` it has a y axis of its own (a different quantity from its neighbours). */
-export interface ChartPanel {
-  title: string;
-  datasets: ChartDataset[];
-  yTitle?: string;
-  yUnit?: Unit;
-  yMax?: number;
-}
-
-export interface ChartSpec {
-  id: string;
-  title: string;
-  caption: string;
-  kind: 'bar' | 'line';
-  /** category labels (an array is drawn on several lines); absent for a numeric x axis */
-  labels?: (string | string[])[];
-  /** per category, lines the tooltip adds under the label (a group's traits) */
-  details?: string[][];
-  /** small multiples: one small chart per panel, on one shared y scale unless a panel has its own unit, instead of `datasets` */
-  panels?: ChartPanel[];
-  /** panels one under the other at full width, when their category labels need the room */
-  wide?: boolean;
-  /** a logarithmic y axis (from 1), for latencies that span milliseconds to seconds */
-  yLog?: boolean;
-  xTitle: string;
-  yTitle: string;
-  yUnit: Unit;
-  yMax?: number;
-  legend: boolean;
-  datasets: ChartDataset[];
-  table: { caption: string; columns: string[]; rows: string[][] };
-}
-
-export interface ChartsModel {
-  charts: ChartSpec[];
-  /** sentences shown instead of a chart that has nothing to draw */
-  notes: { id: string; title: string; text: string }[];
-}
+export type { ChartDataset, ChartPanel, ChartSpec, ChartsModel } from './chart-spec.js';
 
 const BASELINE_GREY = '#6b6b6b';
 // Okabe–Ito colours (readable with colour-blindness), yellow left out: too pale on white.
@@ -81,21 +36,6 @@ export function wrapLabel(text: string, width = 16): string | string[] {
     else lines.push(word);
   }
   return lines.length <= 1 ? text : lines;
-}
-
-/** An interval's whisker, clamped to the unit's domain as every printed interval is (no share past 100 %). */
-function whisker(unit: Unit, iv: Interval | undefined): [number, number] | null {
-  if (!iv || iv.n <= 1) return null;
-  const domain = UNIT_DOMAIN[unit];
-  return [clampToDomain(domain, iv.low), clampToDomain(domain, iv.high)];
-}
-/** The bar's height; none when no replication defined the value (n = 0). */
-const height = (iv: Interval | undefined): number | null => (iv && iv.n > 0 ? iv.mean : null);
-const hasIntervals = (ivs: (Interval | undefined)[]): boolean => ivs.some((iv) => iv !== undefined && iv.n > 1);
-
-/** Bar captions end by saying how to read the whiskers, or that there are none. */
-function withWhiskerNote(caption: string, whiskers: boolean, tx: Texts): string {
-  return `${caption} ${whiskers ? tx.t('chart.whiskers', { ci: tx.ci }) : tx.t('chart.noWhiskers')}`;
 }
 
 /** One bar per policy for one metric. */
@@ -214,6 +154,8 @@ export function buildCharts(result: RunResult, tx: Texts): ChartsModel {
   charts.push(timeline(result, tx));
   const waits = cdf(result, tx, colours);
   if (waits) charts.push(waits);
+  const releases = releaseChart(result, tx, colours);
+  if (releases) charts.push(releases);
   charts.push(perPolicyBar(result, tx, colours, 'served', 'legit.servedBeforeDeadline', 'share'));
   charts.push(perPolicyBar(result, tx, colours, 'money', 'legit.moneyPaidEur', 'eur'));
 

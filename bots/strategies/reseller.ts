@@ -8,6 +8,7 @@ import type { Action, Outcome, SaleMode, SlotInfo } from '../actions.js';
 import { admitted, bookOne, transferTo, type BotMemory } from '../bot-steps.js';
 import type { CrewContext } from '../context.js';
 import { bookingCostEur, worthLeadMs } from '../business.js';
+import { atWork, noteSpent, reviewEntry } from '../crew-entry.js';
 import { slotCostEur } from '../entry-costs.js';
 import { bookingFeeEur, crewPollTiming, hasIdentity, pickIdentity, unsoldCount } from '../crew.js';
 import { drop, emptyQueues, hold, nextCancelAt, takeDue } from '../holdings.js';
@@ -46,12 +47,18 @@ function wantedLead(ctx: CrewContext, plan: ResellerPlan): number {
   const base = minLead(plan);
   const book = ctx.state.business;
   if (!book) return base;
+  const cost = slotCost(ctx);
+  const lead = worthLeadMs(book, ctx.now(), unsoldCount(ctx.state), plan.copies, ctx.crew.priceEur, cost, Math.max(BUYER_NOTICE_MS, plan.cancelLeadMs));
+  return Math.max(base, lead);
+}
+
+/** What one more slot costs a crew bound by its business (0 without one). */
+function slotCost(ctx: CrewContext): number {
+  if (!ctx.crew.business) return 0;
   // at a counter that checks the registry the crew books in its mules' names, and pays them each time
   const muleFee = ctx.rules.registryCounters.includes(ctx.counter) ? ctx.crew.mules?.eurPerBooking ?? 0 : 0;
   // under a lottery or a waiting room, what the entries or the session a slot needs cost too
-  const cost = slotCostEur(ctx, bookingCostEur(ctx.crew, ctx.market.eurPerUsd, ctx.rules.captcha !== undefined), muleFee);
-  const lead = worthLeadMs(book, ctx.now(), unsoldCount(ctx.state), plan.copies, ctx.crew.priceEur, cost, Math.max(BUYER_NOTICE_MS, plan.cancelLeadMs));
-  return Math.max(base, lead);
+  return slotCostEur(ctx, bookingCostEur(ctx.crew, ctx.market.eurPerUsd, ctx.rules.captcha !== undefined), muleFee);
 }
 
 export function* reseller(ctx: CrewContext, plan: ResellerPlan): Generator<Action, void, Outcome> {
@@ -65,7 +72,9 @@ export function* reseller(ctx: CrewContext, plan: ResellerPlan): Generator<Actio
     // nothing more to do with slots: stock full, or every address used up (purge, per-e-mail limit)
     // or, for a crew bound by its business, no slot worth booking now
     const lead = wantedLead(ctx, plan);
-    const full = unsoldCount(ctx.state) >= plan.maxHeld || !hasIdentity(ctx.state, ctx.rules) || lead === Infinity;
+    // endogenous entry: the crew looks at its margin, and an agent not at work looks at no slot
+    reviewEntry(ctx.state, ctx.now(), lead !== Infinity);
+    const full = unsoldCount(ctx.state) >= plan.maxHeld || !hasIdentity(ctx.state, ctx.rules) || lead === Infinity || !atWork(ctx.state, ctx.agentIndex);
     const watch: Extract<Action, { kind: 'watch' }> = {
       kind: 'watch', counter: blocked || full ? null : ctx.counter, everyMs, jitterMs, inbox: true,
       minLeadMs: full ? minLead(plan) : lead,
@@ -148,6 +157,7 @@ function* grab(ctx: CrewContext, plan: ResellerPlan, mem: BotMemory, slots: Slot
     const r = yield* bookOne(ctx, mem, slot.id, ctx.state.identity(idx), undefined, bookingFeeEur(ctx.crew, idx));
     let relist = list.length === 0;
     if (typeof r !== 'string') {
+      noteSpent(ctx.state, slotCost(ctx));
       hold(ctx.state, mem.holdings, r, idx, ctx.id);
       yield { kind: 'offer', convocation: r, priceEur: ctx.crew.priceEur, copies: plan.copies, mode: plan.mode };
     } else if (r === 'REGISTRY_MISMATCH' || r === 'NAME_REQUIRED') {

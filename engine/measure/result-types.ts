@@ -10,7 +10,7 @@ export const RESULT_SCHEMA = 'guichet.result/v1' as const;
 import type { MetricName } from '../../scenarios/metrics.js';
 import type { LiveReplication } from './live-types.js';
 export * from './live-types.js';
-export { METRIC_NAMES as METRICS, METRIC_CATALOGUE, UNIT_DOMAIN, clampToDomain, isMetricName } from '../../scenarios/metrics.js';
+export { METRIC_NAMES as METRICS, METRIC_CATALOGUE, RELEASE_CAPTURE_MINUTES, UNIT_DOMAIN, clampToDomain, isMetricName } from '../../scenarios/metrics.js';
 export type { MetricDomain, MetricName, MetricSpec, MetricUnit } from '../../scenarios/metrics.js';
 
 /** Measures whose collateral damage on legitimate users is counted. */

@@ -24,13 +24,13 @@ describe('renderHtml', () => {
     expect(page.match(/<h1[\s>]/g)).toHaveLength(1);
     const h2 = [...page.matchAll(/<h2 id="h-(\w+)">/g)].map((m) => m[1]);
     expect(h2).toEqual(['headlines', 'ranking', 'figures', 'charts', 'policies', 'methods']);
-    expect(page.match(/<figure id="fig-/g)).toHaveLength(7);
+    expect(page.match(/<figure id="fig-/g)).toHaveLength(8);
   });
 
   it('gives every canvas a label and a table of the same numbers in a <details>', () => {
     const canvases = [...page.matchAll(/<canvas id="chart-(\w+)(-\d+)?" role="img" aria-label="([^"]+)"/g)];
     // the timeline is one small chart per policy
-    expect(canvases.map((c) => c[1] + (c[2] ?? ''))).toEqual(['timeline-0', 'timeline-1', 'timeline-2', 'cdf', 'served', 'money', 'collateral', 'equity', 'traffic']);
+    expect(canvases.map((c) => c[1] + (c[2] ?? ''))).toEqual(['timeline-0', 'timeline-1', 'timeline-2', 'cdf', 'releases', 'served', 'money', 'collateral', 'equity', 'traffic']);
     for (const [, id] of canvases) {
       const figure = page.slice(page.indexOf(`<figure id="fig-${id}"`), page.indexOf('</figure>', page.indexOf(`<figure id="fig-${id}"`)));
       expect(figure, id).toMatch(/<figcaption>[^<]{40,}<\/figcaption>/);

@@ -106,7 +106,7 @@ suite('report.html in Chromium', () => {
       const { page, errors, external } = await open(buildFixture(), lang, `full-${lang}`);
       const drawn = await canvases(page);
       expect(drawn.map((c) => c.id)).toEqual([
-        'chart-timeline-0', 'chart-timeline-1', 'chart-timeline-2', 'chart-cdf', 'chart-served', 'chart-money', 'chart-collateral', 'chart-equity', 'chart-traffic',
+        'chart-timeline-0', 'chart-timeline-1', 'chart-timeline-2', 'chart-cdf', 'chart-releases', 'chart-served', 'chart-money', 'chart-collateral', 'chart-equity', 'chart-traffic',
       ]);
       for (const c of drawn) expect(c, `${c.id} is blank`).toMatchObject({ drawn: true });
       expect(await page.getAttribute('html', 'data-charts-drawn')).toBe(String(drawn.length));

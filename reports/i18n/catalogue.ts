@@ -80,6 +80,7 @@ const BASE_CATALOGUE = {
   'table.numbers': { en: 'Numbers behind this chart', fr: 'Les chiffres de ce graphique' },
   'table.group': { en: 'Group of people', fr: 'Groupe de personnes' },
   'table.measure': { en: 'Measure', fr: 'Mesure' },
+  'table.afterRelease': { en: 'Time after the release', fr: 'Temps après la publication' },
   'punct.colon': { en: ': ', fr: ' : ' },
   'table.objectiveNote': { en: '★ the indicator policies are ranked on.', fr: '★ l’indicateur du classement.' },
   'table.objective': { en: 'objective', fr: 'objectif' },
@@ -88,6 +89,11 @@ const BASE_CATALOGUE = {
   'axis.bookings': { en: 'Slots booked (total)', fr: 'Créneaux réservés (cumul)' },
   'axis.waitDays': { en: 'Days waited', fr: 'Jours d’attente' },
   'axis.servedWithin': { en: 'Share of people served', fr: 'Part des personnes reçues' },
+  'axis.releaseTaken': { en: 'Taken by scalpers', fr: 'Pris par les revendeurs' },
+  'release.within': { en: 'within {n} min', fr: 'en {n} min' },
+  'release.all': { en: 'in all', fr: 'en tout' },
+  'release.to50': { en: 'Half of a release booked after', fr: 'Moitié d’une publication réservée après' },
+  'release.to90': { en: '9 tenths of a release booked after', fr: '9 dixièmes d’une publication réservés après' },
   'axis.peopleHit': { en: 'Share of people hit', fr: 'Part des usagers touchés' },
   'series.people': { en: '{policy}: people', fr: '{policy} : usagers' },
   'series.scalpers': { en: '{policy}: scalpers', fr: '{policy} : revendeurs' },
@@ -103,6 +109,11 @@ const BASE_CATALOGUE = {
   'chart.cdf.caption': {
     en: 'For each number of days, the share of people served who waited at most that long, all replications pooled. A curve that rises sooner (further left) means shorter waits.',
     fr: 'Pour chaque nombre de jours, la part des personnes reçues qui ont attendu au plus ce délai, toutes réplications réunies. Une courbe qui monte plus tôt (plus à gauche) signifie des attentes plus courtes.',
+  },
+  'chart.releases.title': { en: 'How fast scalpers took each release', fr: 'À quelle vitesse les revendeurs ont pris chaque publication' },
+  'chart.releases.caption': {
+    en: 'Share of the slots of a release first booked by scalpers within a minute, ten minutes and an hour of it, and in all; releases after the warm-up, weighted by their slots, mean over replications. The table adds how long half and nine tenths of a release took to be booked, by anyone (median of the releases).',
+    fr: 'Part des créneaux d’une publication réservés les premiers par des revendeurs dans la minute, les dix minutes et l’heure qui la suivent, et en tout ; publications après la mise en route, pondérées par leurs créneaux, moyenne des réplications. Le tableau ajoute le temps qu’il a fallu pour que la moitié et les neuf dixièmes d’une publication soient réservés, par quiconque (médiane des publications).',
   },
   'chart.served.title': { en: 'People served before their permit expired', fr: 'Personnes reçues avant l’expiration de leur titre' },
   'chart.served.caption': {

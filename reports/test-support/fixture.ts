@@ -130,6 +130,9 @@ function replication(shape: Shape, p: number, r: number, days: number): Replicat
     Math.max(0, Math.round(120 * Math.exp(-(((d - shape.waitP50) / (shape.waitP50 * 0.55)) ** 2)) + n(50 + (d % 7), 8))));
   const releases = Array.from({ length: Math.floor(days / 7) }, (_, w) => ({
     day: w * 7 + 0.83, released: 280, sellOutMinutes: round(4 + capture * 10 + n(60 + (w % 3), 2), 1), botShare: capture,
+    // scalpers take most of their share in the first minutes
+    botShareWithin: { 1: round(capture * 0.55), 10: round(capture * 0.85), 60: round(capture * 0.97) },
+    minutesTo50: round(2 + (1 - capture) * 6 + n(70 + (w % 3), 0.5), 1), minutesTo90: round(8 + (1 - capture) * 30 + n(80 + (w % 3), 2), 1),
   }));
   return {
     replication: r, seed: 2019 + r, metrics, collateral, groups, crews,

@@ -60,6 +60,10 @@ export const CrewBusinessSchema = z.strictObject({
   demandWindowDays: upTo(MAX.days).min(1).default(28).describe('days of orders seen on the market from which the crew estimates demand, at most 730'),
   costPerEntryEur: upTo(MAX.priceEur).min(0).optional()
     .describe('what one lottery entry or one waiting-room session costs the crew (an identity registered, a session of the fleet), at most 10,000 €; default costPerBookingEur'),
+  entry: z.strictObject({
+    startAgents: upTo(MAX.agentsPerCrew).int().min(0).default(1).describe('agents at work at the start, at most the crew\'s agents; default 1'),
+    reviewDays: upTo(MAX.days).min(1).default(7).describe('days between two looks at the margin, at most 730; default 7'),
+  }).optional().describe('endogenous entry (bots/crew-entry.ts): agents go to work while scalping pays and stop when it does not; default none (all agents work)'),
 });
 export type CrewBusiness = z.output<typeof CrewBusinessSchema>;
 
@@ -89,6 +93,12 @@ export const ScalperCrewSchema = z.strictObject({
     ctx.addIssue({
       code: 'custom', path: ['mules', 'count'], input: c.mules.count,
       message: `${c.mules.count} mules is more than the crew's ${c.identities ?? 10 * c.agents} identities (mules are some of them)`,
+    });
+  }
+  if (c.business?.entry && (c.business.entry.startAgents ?? 1) > c.agents) {
+    ctx.addIssue({
+      code: 'custom', path: ['business', 'entry', 'startAgents'], input: c.business.entry.startAgents,
+      message: `${c.business.entry.startAgents} agents at the start is more than the crew's ${c.agents}`,
     });
   }
   if (c.jitterSeconds !== undefined && c.jitterSeconds > c.pollEverySeconds) {
