@@ -2,7 +2,7 @@
  * Lines (e) and (f): how the cost of a replication grows with its size, each size in a process
  * of its own (bench/sim-child.ts) so that the peak memory reported is that replication's.
  *  (e) Hérault ×1, ×4, ×16 (people, desks and bots): wall time per person against ×1's (aim:
- *      within 1.2×); wall time per request that reached the target, which separates the
+ *      within 1.2×); wall time per request simulated (polls elided are not), which separates the
  *      engine's cost from the work the model makes (lost booking races grow faster than the
  *      population when more agents compete for each release); and the peak memory per
  *      process, whose growth per person from ×4 to ×16 is set against its growth from ×1 to
