@@ -11,15 +11,17 @@ import { fullScaleHerault, scaledHerault } from './herault-shapes.js';
 export interface ChildFigures {
   seconds: number;
   people: number;
+  /** requests simulated one by one (people's and bots', after the warm-up; elided polls are not work) */
+  requests: number;
   /** peak resident set size of the process, MB */
   peakRssMb: number;
 }
 
-function replicate(s: Scenario): { seconds: number; people: number } {
+function replicate(s: Scenario): { seconds: number; people: number; requests: number } {
   const [baseline] = effectivePolicies(s);
   const t0 = performance.now();
   const r = simulateReplication(s, { name: baseline!.name, policy: baseline!.policy }, 0);
-  return { seconds: (performance.now() - t0) / 1000, people: r.counts.legitUsers };
+  return { seconds: (performance.now() - t0) / 1000, people: r.counts.legitUsers, requests: r.counts.requests - r.counts.elidedPolls };
 }
 
 const args = process.argv.slice(2);

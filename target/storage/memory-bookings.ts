@@ -159,10 +159,9 @@ export class MemoryBookings {
     }
     this.liveByEmail.add(rec.email, rec);
     this.liveByLoose.add(rec.loose, rec);
-    for (const field of ['phone', 'agdref'] as const) {
-      const v = identity[field];
-      if (v !== undefined) this.liveCounts[field].set(v, (this.liveCounts[field].get(v) ?? 0) + 1);
-    }
+    // the two fields written out: a loop over a literal array allocates it at every booking
+    if (identity.phone !== undefined) bump(this.liveCounts.phone, identity.phone, 1);
+    if (identity.agdref !== undefined) bump(this.liveCounts.agdref, identity.agdref, 1);
   }
 
   private removeLive(rec: Rec): void {
@@ -177,12 +176,14 @@ export class MemoryBookings {
     }
     this.liveByEmail.remove(rec.email, rec);
     this.liveByLoose.remove(rec.loose, rec);
-    for (const field of ['phone', 'agdref'] as const) {
-      const v = identity[field];
-      if (v === undefined) continue;
-      const n = (this.liveCounts[field].get(v) ?? 0) - 1;
-      if (n > 0) this.liveCounts[field].set(v, n);
-      else this.liveCounts[field].delete(v);
-    }
+    if (identity.phone !== undefined) bump(this.liveCounts.phone, identity.phone, -1);
+    if (identity.agdref !== undefined) bump(this.liveCounts.agdref, identity.agdref, -1);
   }
+}
+
+/** Adds `by` to the count of `key`; a count that falls to zero is deleted. */
+function bump(counts: Map<string, number>, key: string, by: number): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
 }

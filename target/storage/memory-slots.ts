@@ -3,14 +3,16 @@
  * available ones (released, no live booking) in the same order, and the index before which no
  * slot is hidden any more; across counters: the slots still in state 'released'. Availability
  * queries are then a binary search and a slice, whatever the size of the calendar.
- * Slots are frozen and replaced on change, so they can be handed out without copying.
+ * Slots are frozen and replaced on change, so they can be handed out without copying. The
+ * available and released lists lose their earliest entries most: they are SortedLists.
  */
 import type { Slot, SlotState } from '../domain/types.js';
-import { cmpSlot, firstAfter, insertSorted, lowerBound, removeSorted, slotStart } from './sorted.js';
+import { cmpSlot, firstAfter, insertSorted, lowerBound, slotStart } from './sorted.js';
+import { SortedList } from './sorted-list.js';
 
 interface CounterSlots {
   all: Slot[];
-  available: Slot[];
+  available: SortedList<Slot>;
   /** every slot of `all` before this index is not hidden: releases start scanning here */
   hiddenFrom: number;
 }
@@ -19,7 +21,7 @@ export class MemorySlots {
   private readonly byId = new Map<string, Slot>();
   private readonly counters = new Map<string, CounterSlots>();
   /** slots in state 'released', all counters */
-  private readonly released: Slot[] = [];
+  private readonly released = new SortedList<Slot>(cmpSlot);
 
   constructor(private readonly hasLiveBooking: (slotId: string) => boolean) {}
 
@@ -68,14 +70,14 @@ export class MemorySlots {
   available(counter: string, now: number, limit: number): Slot[] {
     const c = this.counters.get(counter);
     if (!c || !(limit > 0)) return [];
-    const i = firstAfter(c.available, now, slotStart);
+    const i = c.available.firstAfter(now, slotStart);
     return c.available.slice(i, i + limit);
   }
 
   countAvailable(counter: string, now: number): number {
     const c = this.counters.get(counter);
     if (!c) return 0;
-    return c.available.length - firstAfter(c.available, now, slotStart);
+    return c.available.length - c.available.firstAfter(now, slotStart);
   }
 
   setState(id: string, state: SlotState): void {
@@ -88,8 +90,8 @@ export class MemorySlots {
     c.all[i] = next;
     this.byId.set(id, next);
     if (s.state === 'released') {
-      removeSorted(this.released, s, cmpSlot);
-      removeSorted(c.available, s, cmpSlot);
+      this.released.remove(s);
+      c.available.remove(s);
     }
     if (state === 'released') this.enterReleased(c, next);
     if (state === 'hidden') c.hiddenFrom = Math.min(c.hiddenFrom, i);
@@ -97,39 +99,39 @@ export class MemorySlots {
   }
 
   releasedStartingBy(t: number): Slot[] {
-    return this.released.slice(0, firstAfter(this.released, t, slotStart));
+    return this.released.slice(0, this.released.firstAfter(t, slotStart));
   }
 
   /** The slot got its first live booking. */
   booked(slotId: string): void {
     const s = this.byId.get(slotId);
-    if (s?.state === 'released') removeSorted(this.counter(s.counter).available, s, cmpSlot);
+    if (s?.state === 'released') this.counter(s.counter).available.remove(s);
   }
 
   /** The slot lost its last live booking. */
   freed(slotId: string): void {
     const s = this.byId.get(slotId);
-    if (s?.state === 'released') insertSorted(this.counter(s.counter).available, s, cmpSlot);
+    if (s?.state === 'released') this.counter(s.counter).available.insert(s);
   }
 
   clear(): void {
     this.byId.clear();
     this.counters.clear();
-    this.released.length = 0;
+    this.released.clear();
   }
 
   private counter(name: string): CounterSlots {
     let c = this.counters.get(name);
     if (!c) {
-      c = { all: [], available: [], hiddenFrom: 0 };
+      c = { all: [], available: new SortedList<Slot>(cmpSlot), hiddenFrom: 0 };
       this.counters.set(name, c);
     }
     return c;
   }
 
   private enterReleased(c: CounterSlots, s: Slot): void {
-    insertSorted(this.released, s, cmpSlot);
-    if (!this.hasLiveBooking(s.id)) insertSorted(c.available, s, cmpSlot);
+    this.released.insert(s);
+    if (!this.hasLiveBooking(s.id)) c.available.insert(s);
   }
 
   private advanceHidden(c: CounterSlots): void {

@@ -107,12 +107,12 @@ export class InProcessDriver implements SyncDriver, SimOracle {
         const limit = a.limit ?? 50;
         const lead = a.minLeadMs ?? 0;
         // one request either way; later weeks of the calendar are what the site shows on "next".
-        // The lists are handed over as they are, not copied field by field: a list is a fresh
-        // array, the store's slots are frozen, and agents read only id, counter and start
-        // (hundreds of thousands of lists a run, each up to 50 slots)
-        const slots: SlotInfo[] = lead > 0
+        // Copied to what the HTTP driver gives (id, counter, start): an agent must not see in
+        // simulation what a live site does not show (the drivers' agreement tests hold it to that)
+        const views = lead > 0
           ? (t.availableSlots(ctx, a.counter, 1), this.store.availableSlots(a.counter, this.clock.now() + lead, limit))
           : t.availableSlots(ctx, a.counter, limit);
+        const slots: SlotInfo[] = views.map((s) => ({ id: s.id, counter: s.counter, start: s.start }));
         return { kind: 'slots', slots };
       }
       case 'captcha': {
