@@ -2,7 +2,7 @@
  * `guichet target` as a real child process: a confirmed booking survives SIGKILL (SQLite WAL,
  * synchronous FULL), SIGTERM stops cleanly with status 0, a bad policy file exits 2 with a
  * located message. The child runs the TypeScript sources through tsx, with only this command
- * registered (so other commands being edited cannot break this test).
+ * registered (TARGET_ONLY_CLI).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,15 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-
-const MAIN = `
-import { Command } from 'commander';
-const { registerTarget } = await import('./cli/commands/target.ts');
-const { runProgram } = await import('./cli/exit-codes.ts');
-const program = new Command('guichet').exitOverride();
-registerTarget(program);
-process.exitCode = await runProgram(program, process.argv.slice(1), 'user');
-`;
+import { TARGET_ONLY_CLI } from '../../target/crash/target-process.js';
 
 let dir: string;
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -38,7 +30,7 @@ function guichetTarget(...args: string[]): Child {
 }
 
 function guichetTargetWith(env: NodeJS.ProcessEnv, ...args: string[]): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', MAIN, 'target', ...args], {
+  const proc = spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', TARGET_ONLY_CLI, 'target', ...args], {
     cwd: process.cwd(), env: { ...process.env, GUICHET_ADMIN_TOKEN: '', GUICHET_CRASH_AT_WRITE: '', ...env },
   });
   children.push(proc);

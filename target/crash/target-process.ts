@@ -10,7 +10,8 @@ import { ADMIN_TOKEN } from './http-client.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const MAIN = `
+/** The program the child runs: the CLI with only `guichet target` registered (other commands being edited cannot break it). */
+export const TARGET_ONLY_CLI = `
 import { Command } from 'commander';
 const { registerTarget } = await import('./cli/commands/target.ts');
 const { runProgram } = await import('./cli/exit-codes.ts');
@@ -35,7 +36,7 @@ export function startTargetChild(o: ChildOptions): TargetChild {
   if (o.crashAtWrite !== undefined) env[CRASH_AT_WRITE_ENV] = String(o.crashAtWrite);
   const args = ['target', '--port', '0', '--db', o.db, '--policy', o.policyFile, '--epoch', o.epoch,
     '--admin-token', ADMIN_TOKEN, '--test-control'];
-  const proc = spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', MAIN, ...args], {
+  const proc = spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', TARGET_ONLY_CLI, ...args], {
     cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -6,7 +6,7 @@
  * power cut or an OOM kill would leave. `guichet target` arms it from GUICHET_CRASH_AT_WRITE.
  */
 import type { Store } from '../domain/ports.js';
-import { STORE_WRITES } from './store-journal.js';
+import { STORE_WRITES, withOverrides } from './store-journal.js';
 
 export const CRASH_AT_WRITE_ENV = 'GUICHET_CRASH_AT_WRITE';
 
@@ -29,12 +29,5 @@ export function crashingAtWrite(store: Store, n: number, kill: () => void = () =
       return method.apply(store, args);
     });
   }
-  return new Proxy(store, {
-    get(target, prop) {
-      const own = wrapped.get(prop);
-      if (own !== undefined) return own;
-      const v = Reflect.get(target, prop, target) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
+  return withOverrides(store, wrapped);
 }

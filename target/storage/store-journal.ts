@@ -102,18 +102,23 @@ export function journaled(store: Store, journal: StoreJournal): Store {
       throw e;
     }
   });
-  return new Proxy(store, {
-    get(target, prop) {
-      const own = wrapped.get(prop);
-      if (own !== undefined) return own;
-      const v = Reflect.get(target, prop, target) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
+  return withOverrides(store, wrapped);
 }
 
 /** Applies one journal entry to a store of one's own (the replica must have seen every earlier entry). */
 export function replay(store: Store, entry: JournalEntry): void {
   if (!(STORE_WRITES as readonly string[]).includes(entry.op)) throw new Error(`journal entry ${entry.seq}: unknown store write "${String(entry.op)}"`);
   (store[entry.op] as (...args: unknown[]) => unknown).apply(store, entry.args);
+}
+
+/** `store` with some of its methods replaced by `overrides`; every other one is the store's own, bound to it. */
+export function withOverrides(store: Store, overrides: ReadonlyMap<PropertyKey, unknown>): Store {
+  return new Proxy(store, {
+    get(target, prop) {
+      const own = overrides.get(prop);
+      if (own !== undefined) return own;
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }
