@@ -65,6 +65,12 @@ describe('guichet (built)', () => {
     expect(guichet('run', 'small.yaml', '--lang', 'de').status).toBe(2);
   });
 
+  it('stops quietly with status 0 when its reader closes the pipe early (guichet run --help | head -1)', () => {
+    const piped = spawnSync('sh', ['-c', `node ${JSON.stringify(MAIN)} run --help | head -1`], { encoding: 'utf8' });
+    expect(piped.stdout).toMatch(/^Usage: guichet run/);
+    expect(piped.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
   it('runs a scenario in worker threads with the same result.json as in one thread, and writes the reports', () => {
     const threads = guichet('run', 'small.yaml', '--out', 'w2', '--workers', '2', '--quiet');
     expect(threads.stderr).toBe('');

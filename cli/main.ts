@@ -17,6 +17,12 @@ import { registerValidate } from './commands/validate.js';
 import { runProgram } from './exit-codes.js';
 import { VERSION } from './version.js';
 
+// `guichet … | head` closes the pipe early: the reader has what it wanted, so stop quietly (as cat does)
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program = new Command()
   .name('guichet')
   .description('Load simulation and resilience tests for appointment booking systems:\nwho gets the slots when scalper bots compete with people, and which measure helps?')
