@@ -7,6 +7,8 @@
  * already, which only the `non-atomic-booking` flaw does (insertBookingUnchecked); such rows are
  * outside the index, and one is promoted back into it when the indexed booking stops being live.
  */
+import Database from 'better-sqlite3';
+
 /**
  * 2: tickets count the bookings made with them (uses).
  * 3: e-mail keys normalise spellings (NFKC, ignorables, case folding, trailing dot) and bookings
@@ -117,3 +119,9 @@ CREATE TABLE IF NOT EXISTS mail (
 );
 CREATE INDEX IF NOT EXISTS mail_to ON mail(to_norm);
 `;
+
+/** True when e is the violation of bookings_one_live_per_slot (not of the booking id). */
+export function isSlotTaken(e: unknown): boolean {
+  return e instanceof Database.SqliteError && e.code === 'SQLITE_CONSTRAINT_UNIQUE'
+    && e.message.includes('bookings.slot_id');
+}

@@ -13,7 +13,7 @@ import {
   bookingFromRow, bookingParams, challengeFromRow, mailFromRow, registrationFromRow, slotFromRow, ticketFromRow,
 } from './sqlite-rows.js';
 import { connectionSettings, openSqlite, type ConnectionSettings } from './sqlite-open.js';
-import { SCHEMA_VERSION } from './sqlite-schema.js';
+import { isSlotTaken, SCHEMA_VERSION } from './sqlite-schema.js';
 import { prepareStatements, type Statements } from './sqlite-statements.js';
 import type { EmailRule, IdentityField, Store } from '../domain/ports.js';
 
@@ -21,12 +21,6 @@ export { SCHEMA_VERSION, SQLITE_PRAGMAS, SQLITE_SCHEMA } from './sqlite-schema.j
 export { StoreOpenError } from './sqlite-open.js';
 
 const isLive = (s: string): boolean => (LIVE_STATUSES as readonly string[]).includes(s);
-
-/** True when e is the violation of bookings_one_live_per_slot (not of the booking id). */
-function isSlotTaken(e: unknown): boolean {
-  return e instanceof Database.SqliteError && e.code === 'SQLITE_CONSTRAINT_UNIQUE'
-    && e.message.includes('bookings.slot_id');
-}
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
