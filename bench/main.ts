@@ -21,12 +21,21 @@ function fmt(v: number): string {
 }
 
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`Usage: npm run bench [-- [--strict] [suite…]]
+
+Prints each figure as a ratio to a reference measured in the same run (the machine may be busy).
+Suites: ${SUITES.map((s) => s.name).join(', ')} (default: all).
+  --strict    exit 1 when a line's reference cannot run (e.g. SimPy missing)
+  -h, --help  this help`);
+  process.exit(0);
+}
 const flags = args.filter((a) => a.startsWith('-'));
 const only = args.filter((a) => !a.startsWith('-'));
 const badFlags = flags.filter((f) => f !== '--strict');
 const unknown = only.filter((o) => !SUITES.some((s) => s.name === o));
 if (badFlags.length || unknown.length) {
-  if (badFlags.length) console.error(`bench: unknown option ${badFlags.join(', ')}; options: --strict`);
+  if (badFlags.length) console.error(`bench: unknown option ${badFlags.join(', ')}; options: --strict, --help`);
   if (unknown.length) console.error(`bench: unknown suite ${unknown.join(', ')}; suites: ${SUITES.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
