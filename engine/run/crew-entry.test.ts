@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergePolicy } from '../../scenarios/schema.js';
 import { PolicyOverrideSchema } from '../../scenarios/schema/policies.js';
-import { FAMILIES, HOARDERS, scenario, WORKERS } from '../test-support/scenarios.js';
+import { FAMILIES, HOARDERS, ONE_DESK_TARGET, scenario, WORKERS } from '../test-support/scenarios.js';
 import { simulateReplication } from './replication.js';
 
 const ENTRY = { startAgents: 1, reviewDays: 7 };
@@ -18,7 +18,7 @@ function run(seed: number, extraDesks: number, entry: typeof ENTRY | undefined, 
     seed,
     duration: '16w',
     warmup: '4w',
-    target: { counters: { renewal: { days: ['mon', 'tue', 'thu', 'fri'], hours: '08:30-12:00', slotMinutes: 15, desks: 1 } } },
+    target: ONE_DESK_TARGET,
     population: {
       legit: [WORKERS, FAMILIES],
       scalpers: [{ ...HOARDERS, agents, business: { costPerBookingEur: 5, expectedOrdersPerWeek: 30, demandWindowDays: 14, ...(entry ? { entry } : {}) } }],

@@ -25,16 +25,20 @@ function run(release: typeof LOTTERY | typeof ROOM, costPerEntryEur: number) {
   return { cost: r.crews['cafe']?.costEur ?? 0, booked: r.crews['cafe']?.booked ?? 0, share: r.metrics['bots.captureShare'] ?? 0 };
 }
 
+/** Paying 5 € an entry costs the crew more, by a whole number of entries (after the warm-up, as every cost). */
+function expectWholeEntriesPaid(free: { cost: number }, paid: { cost: number }): void {
+  const extra = paid.cost - free.cost;
+  expect(extra).toBeGreaterThan(0);
+  expect(extra).toBeCloseTo(Math.round(extra / 5) * 5, 6);
+}
+
 describe('entries and sessions cost a crew bound by its business', () => {
   it('lottery: each entry costs the crew, and entries dearer than a slot sells for stop it entering', () => {
     const free = run(LOTTERY, 0);
     const paid = run(LOTTERY, 5);
     const dear = run(LOTTERY, 500);
     expect(free.booked).toBeGreaterThan(0);
-    // a whole number of entries paid (after the warm-up, as every cost)
-    const extra = paid.cost - free.cost;
-    expect(extra).toBeGreaterThan(0);
-    expect(extra).toBeCloseTo(Math.round(extra / 5) * 5, 6);
+    expectWholeEntriesPaid(free, paid);
     expect(dear.booked).toBe(0);
     expect(dear.share).toBeLessThan(free.share);
   }, 60_000);
@@ -45,9 +49,7 @@ describe('entries and sessions cost a crew bound by its business', () => {
     const costly = run(ROOM, 50);
     const dear = run(ROOM, 500);
     expect(free.booked).toBeGreaterThan(0);
-    const extra = paid.cost - free.cost;
-    expect(extra).toBeGreaterThan(0);
-    expect(extra).toBeCloseTo(Math.round(extra / 5) * 5, 6);
+    expectWholeEntriesPaid(free, paid);
     // each slot needs a session: dearer sessions, fewer slots worth taking
     expect(costly.share).toBeLessThan(free.share);
     expect(dear.booked).toBe(0);

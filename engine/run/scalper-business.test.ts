@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergePolicy } from '../../scenarios/schema.js';
 import { PolicyOverrideSchema } from '../../scenarios/schema/policies.js';
-import { FAMILIES, HOARDERS, scenario, WORKERS } from '../test-support/scenarios.js';
+import { FAMILIES, HOARDERS, ONE_DESK_TARGET, scenario, WORKERS } from '../test-support/scenarios.js';
 import { simulateReplication } from './replication.js';
 
 /** 75 arrivals a week; one renewal desk gives 56 slots a week, each added desk 56 more */
@@ -15,7 +15,7 @@ function business(seed: number) {
     seed,
     duration: '16w',
     warmup: '4w',
-    target: { counters: { renewal: { days: ['mon', 'tue', 'thu', 'fri'], hours: '08:30-12:00', slotMinutes: 15, desks: 1 } } },
+    target: ONE_DESK_TARGET,
     population: {
       legit: [WORKERS, FAMILIES],
       scalpers: [{ ...HOARDERS, business: { costPerBookingEur: 5, expectedOrdersPerWeek: 30, demandWindowDays: 14 } }],

@@ -21,6 +21,11 @@ export const HOARDERS: Crew = {
 };
 
 /** Renewal counter: mon/tue/thu/fri 08:30-12:00, 2 desks = 112 slots a week; Sunday 20:00 release, 4 weeks ahead. */
+/** One renewal desk: 56 slots a week, against the 75 arrivals a week of WORKERS and FAMILIES (a shortage crews can live off). */
+export const ONE_DESK_TARGET: ScenarioInput['target'] = {
+  counters: { renewal: { days: ['mon', 'tue', 'thu', 'fri'], hours: '08:30-12:00', slotMinutes: 15, desks: 1 } },
+};
+
 export function scenario(overrides: Partial<ScenarioInput> = {}): Scenario {
   return ScenarioSchema.parse({
     name: 'small Hérault-like',
