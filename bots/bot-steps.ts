@@ -21,6 +21,11 @@ export interface BotMemory {
   attended?: number;
   /** a solved captcha kept for replay when the target has the captcha-replay flaw (bound to this session) */
   replayable?: { id: string; answer: string } | undefined;
+  /**
+   * non-atomic-booking flaw: the answer that just booked, still unused as far as the target's
+   * checks can see, for the rest of a burst of bookings sent together at instant `at`
+   */
+  burst?: { id: string; answer: string; at: number; left: number } | undefined;
   /** weekly release: the release it was at the keyboard for */
   rushed?: number | undefined;
   /** lottery: the draw it registered for, and its registrations */
@@ -38,6 +43,21 @@ export function solverFor(ctx: CrewContext, challenge: ChallengeInfo): Solver {
   if (challenge.kind === 'proof-of-work') return { kind: 'cpu', hashesPerSecond: BOT_HASHES_PER_SECOND };
   const farm = ctx.crew.captchaSolver;
   return farm ? { kind: 'farm', latencySeconds: farm.latencySeconds, usdPer1000: farm.usdPer1000, accuracy: farm.accuracy } : OPERATOR;
+}
+
+/**
+ * Bookings a bot sends at once on one captcha answer when the target's booking is not atomic:
+ * the forms are filled in parallel and reach the target together, before the first one's spend
+ * of the answer is written (assumption: a burst of the size race-condition tools send).
+ */
+export const NON_ATOMIC_BURST = 20;
+
+/** The answer of the burst under way at this instant, if any is left (spends one). */
+function burstAnswer(ctx: CrewContext, mem: BotMemory): { id: string; answer: string } | undefined {
+  const b = mem.burst;
+  if (!b || b.at !== ctx.now() || b.left <= 0) return undefined;
+  b.left--;
+  return { id: b.id, answer: b.answer };
 }
 
 /** A captcha answer ready to submit, or the code that stopped us. */
@@ -68,12 +88,18 @@ export function* bookOne(
   for (let attempt = 0; attempt < 2; attempt++) {
     let answer = captcha;
     captcha = undefined;
-    if (!answer && ctx.rules.captcha) {
-      const c = yield* solvedCaptcha(ctx, mem);
-      if (typeof c === 'string') return c;
-      answer = c;
+    const inBurst = !answer && ctx.rules.nonAtomicBooking ? burstAnswer(ctx, mem) : undefined;
+    if (inBurst) {
+      // filled in parallel with the burst's first form: sent at the same instant
+      answer = inBurst;
+    } else {
+      if (!answer && ctx.rules.captcha) {
+        const c = yield* solvedCaptcha(ctx, mem);
+        if (typeof c === 'string') return c;
+        answer = c;
+      }
+      yield { kind: 'sleep', ms: ctx.crew.bookSeconds * 1000 };
     }
-    yield { kind: 'sleep', ms: ctx.crew.bookSeconds * 1000 };
     const book: Extract<Action, { kind: 'book' }> = { kind: 'book', slotId, identity };
     if (answer) book.captcha = answer;
     if (mem.ticket) book.ticket = mem.ticket.id;
@@ -83,6 +109,7 @@ export function* bookOne(
     if (r.kind === 'booked') {
       if (mem.ticket) mem.ticket.uses++;
       if (answer && ctx.rules.captchaReplay) mem.replayable = answer;
+      if (answer && ctx.rules.nonAtomicBooking && !inBurst) mem.burst = { ...answer, at: ctx.now(), left: NON_ATOMIC_BURST - 1 };
       if (r.confirmBy !== undefined) {
         const c = yield { kind: 'confirm', bookingId: r.convocation.bookingId, email: identity.email };
         if (c.kind !== 'ok') return c.kind === 'rejected' ? c.rejected : 'BOOKING_NOT_ACTIVE';
@@ -95,6 +122,7 @@ export function* bookOne(
     if (r.rejected === 'CAPTCHA_INVALID' || r.rejected === 'CAPTCHA_USED' || r.rejected === 'CAPTCHA_EXPIRED') {
       // the replayed answer stopped working, or the farm got it wrong: one more go
       mem.replayable = undefined;
+      mem.burst = undefined;
       continue;
     }
     return r.rejected;

@@ -49,6 +49,8 @@ export interface PublicRules {
   captcha?: { kind: 'challenge' | 'proof-of-work'; difficulty: number };
   /** flaw: one solved captcha can be replayed */
   captchaReplay: boolean;
+  /** flaw: a booking's checks and its write are apart, so bookings sent together are checked against the same state */
+  nonAtomicBooking: boolean;
   exactNameAtCheckIn: boolean;
   purgeDuplicates: boolean;
   perEmail?: number;

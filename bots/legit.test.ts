@@ -23,7 +23,7 @@ function drive(
   const persona = { ...makePersona(g, { globalIndex: 0, index: 0, arrivalAt: 0, rng, sharedEmails: 0 }), ...opts.persona };
   const ctx: LegitContext = {
     id: 'legit:workers:0', rng, now: () => now, net: { ip: '10.0.0.1', session: 's', userAgent: 'test' },
-    rules: { release: 'weekly', captchaReplay: false, exactNameAtCheckIn: false, purgeDuplicates: false, registryCounters: [], ...rules },
+    rules: { release: 'weekly', captchaReplay: false, nonAtomicBooking: false, exactNameAtCheckIn: false, purgeDuplicates: false, registryCounters: [], ...rules },
     announcedRelease: opts.announced ?? (() => undefined), localMinuteOfDay: () => 600, persona, group: g,
   };
   const gen = legitAgent(ctx);

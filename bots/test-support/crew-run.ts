@@ -37,7 +37,7 @@ export function crewContext(setup: CrewSetup = {}): { ctx: CrewContext; clock: {
     rng: testStream(7),
     now: () => clock.now,
     net: { ip: '10.0.0.9', session: 'bot-session', userAgent: 'bot' },
-    rules: { release: 'random', captchaReplay: false, exactNameAtCheckIn: false, purgeDuplicates: false, registryCounters: [], ...setup.rules },
+    rules: { release: 'random', captchaReplay: false, nonAtomicBooking: false, exactNameAtCheckIn: false, purgeDuplicates: false, registryCounters: [], ...setup.rules },
     announcedRelease: setup.announcedRelease ?? (() => undefined),
     localMinuteOfDay: () => 600,
     crew,

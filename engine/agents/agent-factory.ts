@@ -28,6 +28,7 @@ export function publicRules(policy: Policy): PublicRules {
   const rules: PublicRules = {
     release: release.kind,
     captchaReplay: flaws.includes('captcha-replay'),
+    nonAtomicBooking: flaws.includes('non-atomic-booking'),
     exactNameAtCheckIn: m.exactName?.atCheckIn ?? false,
     purgeDuplicates: m.identityLimit?.purgeDuplicates ?? false,
     registryCounters: m.registryCheck?.counters ?? [],

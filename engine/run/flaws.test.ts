@@ -1,8 +1,7 @@
 /**
  * scenarios/flaws.yaml on a quick version (ten weeks, two of them measured): each captcha flaw
- * raises the crew's capture share above the sound captcha's, and non-atomic booking changes
- * nothing in simulation (a request is served in one step there; its double bookings show over
- * HTTP, target/http/concurrency.test.ts).
+ * raises the crew's capture share above the sound captcha's, non-atomic booking too (the crew
+ * sends a burst of bookings on one answer before its spend is written).
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenarios/load.js';
@@ -24,6 +23,6 @@ describe('flaws.yaml, quick', () => {
     expect(sound).toBeLessThan(0.85);
     expect(capture('captcha-replay')).toBeGreaterThan(sound + 0.1);
     expect(capture('captcha-client-side-only')).toBeGreaterThan(sound + 0.1);
-    expect(capture('non-atomic-booking')).toBe(sound);
+    expect(capture('non-atomic-booking')).toBeGreaterThan(sound + 0.05);
   }, 60_000);
 });

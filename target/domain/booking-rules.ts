@@ -7,6 +7,7 @@ import { checkChallengeAnswer } from './captcha.js';
 import { DomainError } from './errors.js';
 import { sameName } from './names.js';
 import type { Policy } from './policy.js';
+import type { LandingWindow } from './landing-window.js';
 import type { IdSource, Registry, Store } from './ports.js';
 import { durationMs } from './time-units.js';
 import type { Booking, Identity, Mail, RequestContext, Slot } from './types.js';
@@ -29,7 +30,8 @@ export function checkIdentity(policy: Policy, identity: Identity): void {
   }
 }
 
-export function checkCaptcha(store: Store, policy: Policy, ctx: RequestContext, now: number, given: BookRequest['captcha']): void {
+/** `inFlight`: under the non-atomic-booking flaw, the writes a check does not see yet (landing-window.ts). */
+export function checkCaptcha(store: Store, policy: Policy, ctx: RequestContext, now: number, given: BookRequest['captcha'], inFlight?: LandingWindow): void {
   if (!policy.measures.captcha || policy.flaws.includes('captcha-client-side-only')) return;
   if (!given) throw new DomainError('CAPTCHA_REQUIRED', 'this booking needs a captcha answer', 'captcha');
   const c = store.getChallenge(given.id);
@@ -37,7 +39,9 @@ export function checkCaptcha(store: Store, policy: Policy, ctx: RequestContext, 
   if (c.expiresAt < now) throw new DomainError('CAPTCHA_EXPIRED', 'the captcha has expired; ask for a new one', 'captcha.id');
   const replayable = policy.flaws.includes('captcha-replay');
   // Consumed on any attempt, right or wrong, so answers cannot be brute-forced on one challenge.
-  if (!store.useChallenge(c.id) && !replayable) throw new DomainError('CAPTCHA_USED', 'this captcha was used already', 'captcha.id');
+  const firstUse = store.useChallenge(c.id);
+  if (firstUse) inFlight?.noteSpend(c.id, now);
+  else if (!replayable && !inFlight?.spendInFlight(c.id, now)) throw new DomainError('CAPTCHA_USED', 'this captcha was used already', 'captcha.id');
   if (!checkChallengeAnswer(c, given.answer)) throw new DomainError('CAPTCHA_INVALID', 'wrong captcha answer', 'captcha.answer');
 }
 
@@ -49,9 +53,10 @@ export function checkSlotOnline(store: Store, slotId: string, now: number): Slot
   return slot;
 }
 
-export function checkSlot(store: Store, slotId: string, now: number): Slot {
+export function checkSlot(store: Store, slotId: string, now: number, inFlight?: LandingWindow): Slot {
   const slot = checkSlotOnline(store, slotId, now);
-  if (store.liveBookingForSlot(slotId)) throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
+  const live = store.liveBookingForSlot(slotId);
+  if (live && !inFlight?.inFlight(live, now)) throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
   return slot;
 }
 
@@ -68,17 +73,21 @@ export function slotAtClose(store: Store, slotId: string, at: number): Slot {
   return slot;
 }
 
-export function checkIdentityLimit(store: Store, policy: Policy, identity: Identity): void {
-  const reached = identityLimitReached(store, policy, identity);
+export function checkIdentityLimit(store: Store, policy: Policy, identity: Identity, inFlight?: { window: LandingWindow; now: number }): void {
+  const reached = identityLimitReached(store, policy, identity, inFlight);
   if (reached) throw reached;
 }
 
 /** The refusal a booking for this identity would meet under the per-identity limits, if any. */
-export function identityLimitReached(store: Store, policy: Policy, identity: Identity): DomainError | undefined {
+export function identityLimitReached(
+  store: Store, policy: Policy, identity: Identity, inFlight?: { window: LandingWindow; now: number },
+): DomainError | undefined {
   const limit = policy.measures.identityLimit;
   if (!limit) return undefined;
+  const seen = (field: 'email' | 'agdref' | 'phone', value: string) =>
+    store.countLive(field, value, limit) - (inFlight ? inFlight.window.countInFlight(field, value, limit, inFlight.now) : 0);
   const over = (n: number | undefined, field: 'email' | 'agdref' | 'phone', value: string | undefined) =>
-    n !== undefined && value !== undefined && value !== '' && store.countLive(field, value, limit) >= n;
+    n !== undefined && value !== undefined && value !== '' && seen(field, value) >= n;
   if (over(limit.perEmail, 'email', identity.email)) return new DomainError('LIMIT_REACHED', `at most ${limit.perEmail} active booking(s) per e-mail`, 'identity.email');
   if (over(limit.perAgdref, 'agdref', identity.agdref)) return new DomainError('LIMIT_REACHED', `at most ${limit.perAgdref} active booking(s) per AGDREF number`, 'identity.agdref');
   if (over(limit.perPhone, 'phone', identity.phone)) return new DomainError('LIMIT_REACHED', `at most ${limit.perPhone} active booking(s) per phone number`, 'identity.phone');
@@ -129,12 +138,17 @@ export function confirmationMail(b: Booking): Mail {
  * SQLite): the per-identity limits are counted again inside it, so two processes on one database
  * file cannot both see "no booking yet" for one address and both insert. The check before it
  * (prepareBooking) stays as the cheap early refusal. `spendAdmission`: the waiting-room ticket.
+ * `inFlight`: the non-atomic-booking flaw, whose write checks nothing again and is in flight for a while.
  */
-export function writeBooking(store: Store, policy: Policy, booking: Booking, spendAdmission: () => void): void {
+export function writeBooking(store: Store, policy: Policy, booking: Booking, spendAdmission: () => void, inFlight?: LandingWindow): void {
   store.transaction(() => {
-    checkIdentityLimit(store, policy, booking.identity);
-    if (policy.flaws.includes('non-atomic-booking')) store.insertBookingUnchecked(booking);
-    else if (store.insertBooking(booking) === 'SLOT_TAKEN') throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
+    if (inFlight) {
+      store.insertBookingUnchecked(booking);
+      inFlight.noteBooking(booking);
+    } else {
+      checkIdentityLimit(store, policy, booking.identity);
+      if (store.insertBooking(booking) === 'SLOT_TAKEN') throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
+    }
     // a lost race (SLOT_TAKEN) does not spend the admission; a written booking does
     spendAdmission();
     if (booking.confirmCode !== undefined) store.insertMail(confirmationMail(booking));

@@ -10,6 +10,7 @@ import { BatchDesk, type BatchRequestView } from './batch-desk.js';
 import { EXPIRED_CHALLENGE_KEPT_MS, makeChallenge } from './captcha.js';
 import { checkInAtCounter } from './check-in.js';
 import { EntryDesk, type LotteryResult } from './entry-desk.js';
+import { LandingWindow } from './landing-window.js';
 import { DomainError } from './errors.js';
 import type { Clock, IdSource, RandomSource, Registry, Store } from './ports.js';
 import { RequestLimits } from './request-limits.js';
@@ -45,6 +46,8 @@ export class BookingTarget {
   private limits!: RequestLimits;
   private readonly desk: EntryDesk;
   private readonly batches: BatchDesk;
+  /** the non-atomic-booking flaw's writes in flight (landing-window.ts) */
+  private readonly landing = new LandingWindow();
 
   constructor(private readonly deps: TargetDeps, settings: TargetSettings) {
     this.current = settings;
@@ -55,7 +58,8 @@ export class BookingTarget {
     });
     this.batches = new BatchDesk({
       store: deps.store, ids: deps.ids, random: deps.random, registry: deps.registry, settings: () => this.current, lastRelease: () => this.runner.lastRelease,
-      write: (ctx, req, slot, at) => this.commitBooking({ booking: newBooking(this.deps.ids, this.current.policy, ctx, req, slot, at) }),
+      // a batch's close is one process that checks as it writes: the flaw is the booking route's
+      write: (ctx, req, slot, at) => this.commitBooking({ booking: newBooking(this.deps.ids, this.current.policy, ctx, req, slot, at) }, undefined),
     });
     this.resetBuckets();
   }
@@ -128,7 +132,12 @@ export class BookingTarget {
   /** Batch release: a booking request is collected, not served (requestBooking). */
   batched(): boolean { return this.current.policy.release.kind === 'batch'; }
 
-  prepareBooking(ctx: RequestContext, raw: BookRequest): PreparedBooking {
+  /** With the non-atomic-booking flaw on: the writes a check does not see yet. */
+  private inFlight(): LandingWindow | undefined {
+    return this.current.policy.flaws.includes('non-atomic-booking') ? this.landing : undefined;
+  }
+
+  private prepareBooking(ctx: RequestContext, raw: BookRequest): PreparedBooking {
     if (this.batched()) throw new DomainError('NOT_OPEN', 'bookings are served in batches here: submit a booking request and read its decision', 'slotId');
     this.admit(ctx);
     const req = { ...raw, identity: trimmed(raw.identity) };
@@ -136,10 +145,11 @@ export class BookingTarget {
     const { store } = this.deps;
     const now = this.now();
     checkIdentity(policy, req.identity);
-    checkCaptcha(store, policy, ctx, now, req.captcha);
-    const slot = checkSlot(store, req.slotId, now);
+    const inFlight = this.inFlight();
+    checkCaptcha(store, policy, ctx, now, req.captcha, inFlight);
+    const slot = checkSlot(store, req.slotId, now, inFlight);
     this.desk.checkAdmitted(ctx, slot.counter, req.ticket, now);
-    checkIdentityLimit(store, policy, req.identity);
+    checkIdentityLimit(store, policy, req.identity, inFlight && { window: inFlight, now });
     checkRegistry(policy, this.deps.registry, slot.counter, req.identity);
     const booking = newBooking(this.deps.ids, policy, ctx, req, slot, now);
     return req.ticket === undefined ? { booking } : { booking, ticket: req.ticket };
@@ -154,8 +164,8 @@ export class BookingTarget {
   /** The decision on a batched booking request (pending until its batch closes). */
   bookingRequest(ctx: RequestContext, id: string): BatchRequestView { this.admit(ctx); return this.batches.result(ctx, id); }
 
-  commitBooking({ booking, ticket }: PreparedBooking): BookingReceipt {
-    writeBooking(this.deps.store, this.current.policy, booking, () => this.desk.spendAdmission(ticket));
+  private commitBooking({ booking, ticket }: PreparedBooking, inFlight = this.inFlight()): BookingReceipt {
+    writeBooking(this.deps.store, this.current.policy, booking, () => this.desk.spendAdmission(ticket), inFlight);
     const receipt: BookingReceipt = { booking: bookingView(booking), token: booking.token };
     if (booking.confirmBy !== undefined) receipt.confirmBy = booking.confirmBy;
     return receipt;

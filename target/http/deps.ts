@@ -1,10 +1,9 @@
 /** What every router of the app gets, and the few helpers they share. */
 import type { NextFunction, Request, Response } from 'express';
-import type { BookingTarget, BookRequest } from '../domain/booking-target.js';
+import type { BookingTarget } from '../domain/booking-target.js';
 import { DomainError } from '../domain/errors.js';
 import { secretMatches } from '../domain/secret-match.js';
 import type { RequestContext } from '../domain/types.js';
-import type { BookingReceipt } from '../domain/views.js';
 import { requestContext } from './context.js';
 import type { RegistryEntry } from './live-sources.js';
 import type { TargetMetrics } from './metrics.js';
@@ -34,18 +33,6 @@ export function ctxOf(deps: HttpDeps, req: Request, res: Response): RequestConte
   const ctx = requestContext(req, res, deps.trustProxy);
   res.locals['ctx'] = ctx;
   return ctx;
-}
-
-/**
- * Books through the domain. With the `non-atomic-booking` flaw on, the check and the insert are
- * split by a turn of the event loop, as in a service that awaits its database between
- * "is the slot free?" and "insert": concurrent requests interleave and double-book.
- */
-export async function bookVia(target: BookingTarget, ctx: RequestContext, req: BookRequest): Promise<BookingReceipt> {
-  if (!target.settings().policy.flaws.includes('non-atomic-booking')) return target.book(ctx, req);
-  const prepared = target.prepareBooking(ctx, req);
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  return target.commitBooking(prepared);
 }
 
 /** `Authorization: Bearer <admin token>` or UNAUTHORIZED. */

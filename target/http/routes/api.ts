@@ -8,7 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import { requireJsonBody } from '../json-only.js';
 import { refuseOtherMethods } from '../method-not-allowed.js';
 import { markMount } from '../metrics.js';
-import { bookVia, ctxOf, requireAdmin, type HttpDeps } from '../deps.js';
+import { ctxOf, requireAdmin, type HttpDeps } from '../deps.js';
 import {
   BookBodySchema, CancelBodySchema, CheckInBodySchema, ConfirmBodySchema, EmptyBodySchema, RegisterBodySchema,
   parseBody, parseSlotsQuery, toIdentity,
@@ -50,7 +50,7 @@ export function apiRouter(deps: HttpDeps): Router {
     res.status(201).json({ challenge: target.issueCaptcha(ctxOf(deps, req, res)) });
   });
 
-  r.post('/bookings', requireJsonBody, async (req, res) => {
+  r.post('/bookings', requireJsonBody, (req, res) => {
     const body = parseBody(BookBodySchema, req.body);
     const request: BookRequest = { slotId: body.slotId, identity: toIdentity(body.identity) };
     if (body.captcha) request.captcha = body.captcha;
@@ -62,7 +62,7 @@ export function apiRouter(deps: HttpDeps): Router {
       res.status(202).location(`/api/booking-requests/${encodeURIComponent(pending.id)}`).json({ request: pending });
       return;
     }
-    const receipt = await bookVia(target, ctxOf(deps, req, res), request);
+    const receipt = target.book(ctxOf(deps, req, res), request);
     metrics.bookings.inc({ channel: 'api' });
     res.status(201).location(`/api/bookings/${encodeURIComponent(receipt.booking.id)}/convocation`).json(receipt);
   });

@@ -11,7 +11,7 @@ import type { BookRequest } from '../../domain/booking-target.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { ChallengeView } from '../../domain/views.js';
 import { markMount } from '../metrics.js';
-import { bookVia, ctxOf, type HttpDeps } from '../deps.js';
+import { ctxOf, type HttpDeps } from '../deps.js';
 import { mountBookingRequestPage, requestFromForm } from './batch-pages.js';
 import { parseBody, toIdentity } from '../schemas.js';
 import { parseSlotId } from '../slot-id.js';
@@ -80,7 +80,7 @@ export function pagesRouter(deps: HttpDeps): Router {
     renderForm(res, 200, { counter: counterView(slot.counter), slot, values: {}, ...(ticket ? { ticket } : {}) }, req);
   });
 
-  r.post('/reserver', async (req, res) => {
+  r.post('/reserver', (req, res) => {
     const f = parseBody(BookForm, req.body);
     const slot = parseSlotId(f.slotId);
     if (!slot) throw new DomainError('NOT_FOUND', 'no such slot', 'slotId');
@@ -95,7 +95,7 @@ export function pagesRouter(deps: HttpDeps): Router {
     try {
       // batch release: the form's request waits for its batch (routes/batch-pages.ts)
       if (target.batched()) return requestFromForm(deps, req, res, request);
-      const receipt = await bookVia(target, ctxOf(deps, req, res), request);
+      const receipt = target.book(ctxOf(deps, req, res), request);
       metrics.bookings.inc({ channel: 'page' });
       res.redirect(303, convocationHref(receipt.booking.id, receipt.token));
     } catch (e) {
