@@ -40,8 +40,8 @@ export function checkCaptcha(store: Store, policy: Policy, ctx: RequestContext, 
   const replayable = policy.flaws.includes('captcha-replay');
   // Consumed on any attempt, right or wrong, so answers cannot be brute-forced on one challenge.
   const firstUse = store.useChallenge(c.id);
-  if (firstUse) inFlight?.noteSpend(c.id, now);
-  else if (!replayable && !inFlight?.spendInFlight(c.id, now)) throw new DomainError('CAPTCHA_USED', 'this captcha was used already', 'captcha.id');
+  if (firstUse) inFlight?.noteSpend(c.id);
+  else if (!replayable && !inFlight?.spendInFlight(c.id)) throw new DomainError('CAPTCHA_USED', 'this captcha was used already', 'captcha.id');
   if (!checkChallengeAnswer(c, given.answer)) throw new DomainError('CAPTCHA_INVALID', 'wrong captcha answer', 'captcha.answer');
 }
 
@@ -56,7 +56,7 @@ export function checkSlotOnline(store: Store, slotId: string, now: number): Slot
 export function checkSlot(store: Store, slotId: string, now: number, inFlight?: LandingWindow): Slot {
   const slot = checkSlotOnline(store, slotId, now);
   const live = store.liveBookingForSlot(slotId);
-  if (live && !inFlight?.inFlight(live, now)) throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
+  if (live && !inFlight?.inFlight(live)) throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
   return slot;
 }
 
@@ -73,19 +73,17 @@ export function slotAtClose(store: Store, slotId: string, at: number): Slot {
   return slot;
 }
 
-export function checkIdentityLimit(store: Store, policy: Policy, identity: Identity, inFlight?: { window: LandingWindow; now: number }): void {
+export function checkIdentityLimit(store: Store, policy: Policy, identity: Identity, inFlight?: LandingWindow): void {
   const reached = identityLimitReached(store, policy, identity, inFlight);
   if (reached) throw reached;
 }
 
 /** The refusal a booking for this identity would meet under the per-identity limits, if any. */
-export function identityLimitReached(
-  store: Store, policy: Policy, identity: Identity, inFlight?: { window: LandingWindow; now: number },
-): DomainError | undefined {
+export function identityLimitReached(store: Store, policy: Policy, identity: Identity, inFlight?: LandingWindow): DomainError | undefined {
   const limit = policy.measures.identityLimit;
   if (!limit) return undefined;
   const seen = (field: 'email' | 'agdref' | 'phone', value: string) =>
-    store.countLive(field, value, limit) - (inFlight ? inFlight.window.countInFlight(field, value, limit, inFlight.now) : 0);
+    store.countLive(field, value, limit) - (inFlight?.countInFlight(field, value, limit) ?? 0);
   const over = (n: number | undefined, field: 'email' | 'agdref' | 'phone', value: string | undefined) =>
     n !== undefined && value !== undefined && value !== '' && seen(field, value) >= n;
   if (over(limit.perEmail, 'email', identity.email)) return new DomainError('LIMIT_REACHED', `at most ${limit.perEmail} active booking(s) per e-mail`, 'identity.email');

@@ -47,10 +47,11 @@ export class BookingTarget {
   private readonly desk: EntryDesk;
   private readonly batches: BatchDesk;
   /** the non-atomic-booking flaw's writes in flight (landing-window.ts) */
-  private readonly landing = new LandingWindow();
+  private readonly landing: LandingWindow;
 
   constructor(private readonly deps: TargetDeps, settings: TargetSettings) {
     this.current = settings;
+    this.landing = new LandingWindow(deps.clock);
     this.runner = new ScheduleRunner(deps.store, deps.ids, deps.random, deps.seed, () => this.current, deps.clock.now());
     this.desk = new EntryDesk({
       store: deps.store, ids: deps.ids, registry: deps.registry, seed: deps.seed,
@@ -126,7 +127,7 @@ export class BookingTarget {
   }
 
   book(ctx: RequestContext, req: BookRequest): BookingReceipt {
-    return this.commitBooking(this.prepareBooking(ctx, req));
+    return this.commitBooking(this.prepareBooking(ctx, req), this.inFlight());
   }
 
   /** Batch release: a booking request is collected, not served (requestBooking). */
@@ -149,7 +150,7 @@ export class BookingTarget {
     checkCaptcha(store, policy, ctx, now, req.captcha, inFlight);
     const slot = checkSlot(store, req.slotId, now, inFlight);
     this.desk.checkAdmitted(ctx, slot.counter, req.ticket, now);
-    checkIdentityLimit(store, policy, req.identity, inFlight && { window: inFlight, now });
+    checkIdentityLimit(store, policy, req.identity, inFlight);
     checkRegistry(policy, this.deps.registry, slot.counter, req.identity);
     const booking = newBooking(this.deps.ids, policy, ctx, req, slot, now);
     return req.ticket === undefined ? { booking } : { booking, ticket: req.ticket };
@@ -164,7 +165,7 @@ export class BookingTarget {
   /** The decision on a batched booking request (pending until its batch closes). */
   bookingRequest(ctx: RequestContext, id: string): BatchRequestView { this.admit(ctx); return this.batches.result(ctx, id); }
 
-  private commitBooking({ booking, ticket }: PreparedBooking, inFlight = this.inFlight()): BookingReceipt {
+  private commitBooking({ booking, ticket }: PreparedBooking, inFlight: LandingWindow | undefined): BookingReceipt {
     writeBooking(this.deps.store, this.current.policy, booking, () => this.desk.spendAdmission(ticket), inFlight);
     const receipt: BookingReceipt = { booking: bookingView(booking), token: booking.token };
     if (booking.confirmBy !== undefined) receipt.confirmBy = booking.confirmBy;

@@ -9,8 +9,8 @@
  * In-process state, as a service's in-flight requests are: a second process on the same
  * database sees the writes at once.
  */
-import type { EmailRule, IdentityField } from './ports.js';
-import { emailKeyUnder } from '../storage/identity-keys.js';
+import type { Clock, EmailRule, IdentityField } from './ports.js';
+import { identityFieldKey, identityKey } from '../storage/identity-keys.js';
 import type { Booking } from './types.js';
 
 /** Between a check and its write, under the release rush (assumption: a slow service a database round trip away). */
@@ -20,41 +20,49 @@ export class LandingWindow {
   private bookings: Booking[] = [];
   private readonly spends = new Map<string, number>();
 
-  /** Forgets the writes that have landed by `now`. */
-  private prune(now: number): void {
-    const from = now - NON_ATOMIC_GAP_MS;
+  constructor(private readonly clock: Clock) {}
+
+  /** Writes made after this instant are still in flight. */
+  private since(): number {
+    return this.clock.now() - NON_ATOMIC_GAP_MS;
+  }
+
+  /** Forgets the writes that have landed. */
+  private prune(): void {
+    const from = this.since();
     if (this.bookings.length > 0 && (this.bookings[0] as Booking).createdAt <= from) this.bookings = this.bookings.filter((b) => b.createdAt > from);
     for (const [id, at] of this.spends) if (at <= from) this.spends.delete(id);
   }
 
-  /** A booking written at `b.createdAt`: was its write still in flight for a check at `now`? */
-  inFlight(b: Booking, now: number): boolean {
-    return b.createdAt > now - NON_ATOMIC_GAP_MS;
+  /** Was this booking's write still in flight for a check now? */
+  inFlight(b: Booking): boolean {
+    return b.createdAt > this.since();
   }
 
   noteBooking(b: Booking): void {
-    this.prune(b.createdAt);
+    this.prune();
     this.bookings.push(b);
   }
 
-  noteSpend(challengeId: string, now: number): void {
-    this.prune(now);
-    if (!this.spends.has(challengeId)) this.spends.set(challengeId, now);
+  /** A challenge's first use, now. */
+  noteSpend(challengeId: string): void {
+    this.prune();
+    if (!this.spends.has(challengeId)) this.spends.set(challengeId, this.clock.now());
   }
 
-  /** The challenge's first use had not landed yet: a check at `now` still sees it unused. */
-  spendInFlight(challengeId: string, now: number): boolean {
+  /** The challenge's first use has not landed: a check now still sees it unused. */
+  spendInFlight(challengeId: string): boolean {
     const at = this.spends.get(challengeId);
-    return at !== undefined && at > now - NON_ATOMIC_GAP_MS;
+    return at !== undefined && at > this.since();
   }
 
-  /** Live bookings in flight at `now` that hold `value` (e-mail addresses compared by their key under `rule`). */
-  countInFlight(field: IdentityField, value: string, rule: EmailRule | undefined, now: number): number {
-    this.prune(now);
-    const key = field === 'email' ? emailKeyUnder(value, rule) : value;
-    return this.bookings.filter((b) => {
-      const v = b.identity[field];
-      return v !== undefined && (field === 'email' ? emailKeyUnder(v, rule) : v) === key;
-    }).length;
+  /**
+   * Bookings in flight that hold `value` (e-mail addresses compared by their key under `rule`).
+   * One cancelled within the window still counts: a 200 ms edge left alone.
+   */
+  countInFlight(field: IdentityField, value: string, rule: EmailRule | undefined): number {
+    this.prune();
+    const key = identityKey(field, value, rule);
+    return this.bookings.filter((b) => identityFieldKey(b.identity, field, rule) === key).length;
   }
 }
