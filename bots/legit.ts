@@ -10,6 +10,7 @@ import type { LegitContext } from './context.js';
 import { decisionOf } from './batch-decision.js';
 import { attendRelease, checkLottery, joinRoom, plannedAttendance, registerForDraw } from './legit-release.js';
 import { MIN_LEAD_MS, ownAddress, ticketValid, type Seeker } from './seeker.js';
+import { earlySlot } from './early-slot.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -141,8 +142,7 @@ export function* tryBook(ctx: LegitContext, me: Seeker, slots: SlotInfo[], attem
       list = l.kind === 'slots' ? l.slots : [];
       if (list.length === 0) return undefined;
     }
-    // people take one of the first dates offered
-    const slot = list[ctx.rng.int(Math.min(3, list.length))] as SlotInfo;
+    const slot = earlySlot(ctx.rng, list);
     yield { kind: 'sleep', ms: ctx.rng.lognormal(p.formSeconds, 0.2) * 1000, busy: true };
     let captcha: { id: string; answer: string } | undefined;
     if (ctx.rules.captcha) {
