@@ -1,7 +1,8 @@
 """Reference for `npm run bench`: the same kernel workload as bench/sim-bench.ts, in SimPy.
 
 N processes each wait M pseudo-random delays (a shared LCG, so both sides schedule the same
-times); prints {"events": E, "seconds": S} as JSON. Run with Debian's python3-simpy3:
+times); prints {"events": E, "seconds": S, "end": T} as JSON, T the virtual time at the end,
+which the TypeScript side checks against its own to prove the workloads are the same. Run with Debian's python3-simpy3:
     /usr/bin/python3 bench/reference/kernel_simpy.py 1000 200
 """
 import json
@@ -31,7 +32,7 @@ def main() -> None:
     t0 = time.perf_counter()
     env.run()
     seconds = time.perf_counter() - t0
-    print(json.dumps({"events": state["events"], "seconds": seconds}))
+    print(json.dumps({"events": state["events"], "seconds": seconds, "end": env.now}))
 
 
 if __name__ == "__main__":

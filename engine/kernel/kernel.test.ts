@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Kernel, type EventHandler } from './kernel.js';
 
@@ -117,5 +118,64 @@ describe('Kernel', () => {
     expect(backwards).toBe(0);
     expect(k.pending).toBe(0);
     expect(k.now).toBe(lastScheduled);
+  });
+
+  it('fires in (time, scheduling order) whatever handlers schedule while they fire', () => {
+    // Each event, when it fires, schedules the delays listed for it (none, one or several):
+    // the kernel must fire the same order as a plain sort by (time, sequence number).
+    const plan = fc.array(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 3 }), { minLength: 1, maxLength: 300 });
+    fc.assert(fc.property(plan, fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 30 }), (children, starts) => {
+      const k = new Kernel();
+      const fired: number[] = [];
+      const pending: { time: number; seq: number }[] = [];
+      let seq = 0;
+      const h: EventHandler = {
+        fire: (code) => {
+          fired.push(code);
+          for (const d of children[code % children.length] as number[]) {
+            if (seq >= 2000) return;
+            pending.push({ time: k.now + d, seq });
+            k.after(d, h, seq++);
+          }
+        },
+      };
+      for (const t of starts) { pending.push({ time: t, seq }); k.at(t, h, seq++); }
+      k.run();
+      const expected = pending.sort((a, b) => a.time - b.time || a.seq - b.seq).map((e) => e.seq);
+      expect(fired).toEqual(expected);
+    }));
+  });
+
+  it('counts the firing event as gone: pending and peekTime see only what is left', () => {
+    const k = new Kernel();
+    const seen: [number, number][] = [];
+    const h: EventHandler = {
+      fire: (code) => {
+        seen.push([k.pending, k.peekTime()]);
+        if (code === 1) k.at(30, h, 3);
+        if (code === 1) seen.push([k.pending, k.peekTime()]);
+      },
+    };
+    k.at(10, h, 1);
+    k.at(20, h, 2);
+    k.run();
+    expect(seen).toEqual([[1, 20], [2, 20], [1, 30], [0, Infinity]]);
+  });
+
+  it('stays sound after a handler throws: the next run goes on from the following event', () => {
+    const k = new Kernel();
+    const log: number[] = [];
+    const h: EventHandler = {
+      fire: (code) => {
+        if (code === 2) throw new Error('boom');
+        log.push(code);
+      },
+    };
+    for (const t of [1, 2, 3, 4]) k.at(t, h, t);
+    expect(() => k.run()).toThrow('boom');
+    expect(k.pending).toBe(2);
+    k.run();
+    expect(log).toEqual([1, 3, 4]);
+    expect(k.pending).toBe(0);
   });
 });

@@ -9,6 +9,12 @@
  * through the rows (the sequence, for ties only, is read from the row). Scheduling
  * an event allocates nothing once the arrays have grown, and handlers are long-lived objects
  * (an agent, a dispatcher) rather than a closure per event.
+ *
+ * Two things make the heap fast (measured by `npm run bench`, line (a)). While an event fires,
+ * its entry stays at the root, vacant: most handlers schedule their next event at once, and that
+ * event takes the root's place and sifts down once, instead of a pop and a push. And the smaller
+ * child is picked by arithmetic on the comparison rather than by a branch the processor cannot
+ * predict (half the time it is the other child).
  */
 
 import type { EventHandler, Scheduler } from './scheduler.js';
@@ -32,18 +38,23 @@ export class Kernel implements Scheduler {
   private freeRows: number[] = [];
   private nextRow = 0;
   private seq = 0;
+  /** true while the event at the heap's root fires: the first event it schedules takes its place */
+  private rootVacant = false;
 
   constructor(start = 0) {
     this.now = start;
   }
 
   get pending(): number {
-    return this.size;
+    return this.rootVacant ? this.size - 1 : this.size;
   }
 
   /** Time of the next event, or Infinity when none is left. */
   peekTime(): number {
-    return this.size === 0 ? Infinity : (this.heapTimes[0] as number);
+    if (!this.rootVacant) return this.size === 0 ? Infinity : (this.heapTimes[0] as number);
+    const l = this.size > 1 ? (this.heapTimes[1] as number) : Infinity;
+    const r = this.size > 2 ? (this.heapTimes[2] as number) : Infinity;
+    return l < r ? l : r;
   }
 
   /** Schedules `handler.fire(code, payload)` at absolute time `time` (never before now). */
@@ -56,7 +67,12 @@ export class Kernel implements Scheduler {
     this.codes[row] = code;
     this.handlers[row] = handler;
     this.payloads[row] = payload;
-    this.up(this.size++, row, time);
+    if (this.rootVacant) {
+      this.rootVacant = false;
+      this.down(row, time, this.size);
+    } else {
+      this.up(this.size++, row, time);
+    }
   }
 
   after(delay: number, handler: EventHandler, code = 0, payload?: unknown): void {
@@ -70,11 +86,11 @@ export class Kernel implements Scheduler {
 
   /** Runs events in order while their time is <= until; leaves `now` at the last event run (or at until). */
   run(until = Infinity): void {
+    if (this.rootVacant) this.vacateRoot(); // a handler threw out of the last run()
     while (this.size > 0) {
       const t = this.heapTimes[0] as number;
       if (t > until) break;
       const row = this.heap[0] as number;
-      this.popTop();
       this.now = t;
       const handler = this.handlers[row] as EventHandler;
       const payload = this.payloads[row];
@@ -83,7 +99,9 @@ export class Kernel implements Scheduler {
       this.payloads[row] = undefined;
       this.freeRows.push(row);
       this.fired++;
+      this.rootVacant = true;
       handler.fire(code, payload);
+      if (this.rootVacant) this.vacateRoot();
     }
     if (until !== Infinity && until > this.now) this.now = until;
   }
@@ -121,16 +139,19 @@ export class Kernel implements Scheduler {
     heapTimes[i] = time;
   }
 
-  /** Removes the top entry: the last one sifts down from the root. */
-  private popTop(): void {
+  /** Removes the vacant root (its event fired and scheduled nothing): the last entry sifts down. */
+  private vacateRoot(): void {
+    this.rootVacant = false;
+    const n = --this.size;
+    if (n > 0) this.down(this.heap[n] as number, this.heapTimes[n] as number, n);
+  }
+
+  /** Puts `row` (due at `time`) at the root of a heap of n entries and sifts it down. */
+  private down(row: number, time: number, n: number): void {
     const heap = this.heap;
     const heapTimes = this.heapTimes;
     const seqs = this.seqs;
-    const n = --this.size;
-    if (n === 0) return;
-    const last = heap[n] as number;
-    const lastTime = heapTimes[n] as number;
-    const lastSeq = seqs[last] as number;
+    const seq = seqs[row] as number;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
@@ -140,15 +161,21 @@ export class Kernel implements Scheduler {
       let ct = heapTimes[l] as number;
       if (r < n) {
         const rt = heapTimes[r] as number;
-        if (rt < ct || (rt === ct && (seqs[heap[r] as number] as number) < (seqs[heap[l] as number] as number))) { child = r; ct = rt; }
+        if (rt === ct) {
+          if ((seqs[heap[r] as number] as number) < (seqs[heap[l] as number] as number)) child = r;
+        } else {
+          // branch-free: l or l + 1, from the comparison as 0 or 1
+          child = l + (((rt < ct) as unknown as number) | 0);
+          ct = heapTimes[child] as number;
+        }
       }
-      if (ct > lastTime || (ct === lastTime && (seqs[heap[child] as number] as number) >= lastSeq)) break;
+      if (ct > time || (ct === time && (seqs[heap[child] as number] as number) >= seq)) break;
       heap[i] = heap[child] as number;
       heapTimes[i] = ct;
       i = child;
     }
-    heap[i] = last;
-    heapTimes[i] = lastTime;
+    heap[i] = row;
+    heapTimes[i] = time;
   }
 }
 
