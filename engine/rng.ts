@@ -6,32 +6,40 @@
  *   computed out of order or twice with the same result (poll jitter under poll elision).
  * Only 32-bit integer arithmetic (Math.imul, shifts): identical on every machine.
  */
+import { fmixInt } from '../target/domain/hash.js';
 
-import { fmix32 } from '../target/domain/hash.js';
-
-/** Combines a running hash with one more 32-bit word (murmur3 body step + finaliser). */
-export function mix32(h: number, k: number): number {
+/**
+ * Combines a running hash with one more 32-bit word (murmur3 body step + finaliser). Signed, as
+ * the steps inside the draws below are (see fmixInt): a year of simulation makes millions of
+ * these draws; only exported values are unsigned.
+ */
+function mixInt(h: number, k: number): number {
   k = Math.imul(k | 0, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
   k = Math.imul(k, 0x1b873593);
   h ^= k;
   h = (h << 13) | (h >>> 19);
   h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  return fmix32(h);
+  return fmixInt(h);
+}
+
+/** Combines a running hash with one more 32-bit word, as an unsigned 32-bit value. */
+export function mix32(h: number, k: number): number {
+  return mixInt(h, k) >>> 0;
 }
 
 /** 32-bit hash of a string (UTF-16 code units), for agent ids and names. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
   let h = seed | 0;
-  for (let i = 0; i < text.length; i++) h = mix32(h, text.charCodeAt(i));
-  return fmix32(h ^ text.length);
+  for (let i = 0; i < text.length; i++) h = mixInt(h, text.charCodeAt(i));
+  return fmixInt(h ^ text.length) >>> 0;
 }
 
-/** Splits a number that may exceed 32 bits (a seed up to 2^53) into a hash. */
+/** Splits a number that may exceed 32 bits (a seed up to 2^53) into a hash (signed, see fmixInt). */
 function hashNumber(h: number, n: number): number {
-  const lo = n >>> 0;
-  const hi = Math.floor(n / 4294967296) >>> 0;
-  return mix32(mix32(h, lo), hi);
+  const lo = n | 0; // the low 32 bits, as n >>> 0 has them
+  const hi = Math.floor(n / 4294967296) | 0;
+  return mixInt(mixInt(h, lo), hi);
 }
 
 const INV32 = 1 / 4294967296;
@@ -40,13 +48,13 @@ const INV32 = 1 / 4294967296;
 export function uniformAt(seed: number, ...keys: number[]): number {
   let h = hashNumber(0x9e3779b9, seed);
   for (const k of keys) h = hashNumber(h, k);
-  return fmix32(h ^ keys.length) * INV32;
+  return (fmixInt(h ^ keys.length) >>> 0) * INV32;
 }
 
 /** uniformAt(seed, a, b, c) without the rest-parameter array: for hot paths. */
 export function uniform3(seed: number, a: number, b: number, c: number): number {
   const h = hashNumber(hashNumber(hashNumber(hashNumber(0x9e3779b9, seed), a), b), c);
-  return fmix32(h ^ 3) * INV32;
+  return (fmixInt(h ^ 3) >>> 0) * INV32;
 }
 
 /** Seed of one replication: independent of the policy, so policies are compared on the same people. */

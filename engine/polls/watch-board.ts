@@ -55,7 +55,6 @@ export class WatchBoard {
   private readonly channels: Channel[] = [];
   private readonly byCounter: Channel[][];
   private readonly space: HeapSpace;
-  private readonly watching = new Set<AgentRun>();
 
   constructor(
     private readonly kernel: Kernel,
@@ -75,7 +74,9 @@ export class WatchBoard {
   /** The channel of (counter, lead), created on first use. */
   private channel(counter: number, leadMs: number): Channel {
     const list = this.byCounter[counter] as Channel[];
-    let ch = list.find((c) => c.leadMs === leadMs);
+    // a plain loop: this runs at every watch's start and end, and a counter has a channel or two
+    let ch: Channel | undefined;
+    for (let i = 0; i < list.length && !ch; i++) if ((list[i] as Channel).leadMs === leadMs) ch = list[i];
     if (!ch) {
       ch = new Channel(this, this.space, counter, leadMs);
       // born dormant only when there is nothing to see yet
@@ -89,7 +90,6 @@ export class WatchBoard {
   start(agent: AgentRun, w: Extract<Action, { kind: 'watch' }>, counter: number, clock: ActiveClock | null): void {
     const now = this.kernel.now;
     beginWatch(agent, w, counter, clock, now);
-    this.watching.add(agent);
     if (agent.wUntil < Infinity) this.kernel.at(Math.max(now, agent.wUntil), agent, TIMEOUT, agent.wGen);
     if (counter < 0) return;
     if (this.materialise) this.kernel.at(pollTime(agent, 0), agent, POLL, agent.wGen);
@@ -161,8 +161,9 @@ export class WatchBoard {
 
   /** Accounts every watcher's polls up to `end` (the end of the run). */
   finish(end: number): void {
-    for (const agent of [...this.watching].sort((a, b) => a.index - b.index)) {
-      if (agent.wCounter >= 0 && !this.materialise) this.catchUp(agent, end, true);
+    // agents are held by index (a person not arrived yet leaves a hole): those still watching, in index order
+    for (const agent of this.agents) {
+      if (agent?.watching && agent.wCounter >= 0 && !this.materialise) this.catchUp(agent, end, true);
     }
   }
 
@@ -198,7 +199,6 @@ export class WatchBoard {
     }
     agent.watching = false;
     agent.wGen++;
-    this.watching.delete(agent);
     this.host.ended(agent, why, slots);
   }
 }

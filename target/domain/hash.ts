@@ -27,10 +27,17 @@ export function uniform(seed: string, ...keys: (string | number)[]): number {
 
 /** murmur3 finaliser: a bijective avalanche of a 32-bit integer, as an unsigned 32-bit value. */
 export function fmix32(h: number): number {
+  return fmixInt(h) >>> 0;
+}
+
+/**
+ * fmix32 as a signed 32-bit integer: the same bits, but a small integer to V8, where a value
+ * above 2^31 - 1 is a heap number allocated at every call. For chains of mixing steps.
+ */
+export function fmixInt(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
