@@ -38,6 +38,27 @@ describe('poll elision', () => {
     'random-release': { release: { kind: 'random', batchesPerWeek: 5, window: 'mon-fri 08:00-18:00', horizon: '4w' } },
   };
 
+  it('gives the same result with crews bound by their business (a lead per stock level: many channels per counter)', () => {
+    const business = { costPerBookingEur: 5, expectedOrdersPerWeek: 60 };
+    const bound = scenario({
+      duration: '5w',
+      warmup: '1w',
+      population: {
+        legit: [WORKERS, FAMILIES],
+        scalpers: [
+          { crew: 'cafe', strategy: 'hoarder', agents: 3, pollEverySeconds: 30, jitterSeconds: 10, priceEur: 100, identities: 300, business },
+          { crew: 'fast', strategy: 'sniper', agents: 2, pollEverySeconds: 20, priceEur: 130, business },
+        ],
+      },
+    });
+    const policy = { name: 'baseline', policy: bound.policy };
+    const elided = simulateReplication(bound, policy, 1);
+    const materialised = simulateReplication(bound, policy, 1, { materialisePolls: true });
+    expect(elided.counts.elidedPolls).toBeGreaterThan(10_000);
+    expect(elided.counts.slotsBooked).toBeGreaterThan(0);
+    expect(comparable(elided)).toBe(comparable(materialised));
+  });
+
   for (const [name, override] of Object.entries(policies)) {
     it(`gives the same result as simulating every poll (${name})`, () => {
       const policy = { name, policy: mergePolicy(s.policy, PolicyOverrideSchema.parse(override)) };

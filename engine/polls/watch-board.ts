@@ -53,7 +53,10 @@ class Channel implements EventHandler {
 
 export class WatchBoard {
   private readonly channels: Channel[] = [];
+  /** each counter's channels in the order they were made (the order they are woken in) */
   private readonly byCounter: Channel[][];
+  /** the same, by lead: the order in which a list can only get shorter */
+  private readonly byLead: Channel[][];
   private readonly space: HeapSpace;
 
   constructor(
@@ -68,6 +71,7 @@ export class WatchBoard {
   ) {
     this.space = new HeapSpace(agentCapacity);
     this.byCounter = Array.from({ length: counterCount }, () => []);
+    this.byLead = Array.from({ length: counterCount }, () => []);
     changes.subscribe((counter) => this.wake(counter));
   }
 
@@ -82,6 +86,8 @@ export class WatchBoard {
       // born dormant only when there is nothing to see yet
       ch.dormant = this.host.available(counter, leadMs) === 0;
       list.push(ch);
+      (this.byLead[counter] as Channel[]).push(ch);
+      (this.byLead[counter] as Channel[]).sort((a, b) => a.leadMs - b.leadMs);
       this.channels.push(ch);
     }
     return ch;
@@ -122,8 +128,20 @@ export class WatchBoard {
   /** Elided mode: the list of `counter` may have become non-empty at now. */
   wake(counter: number): void {
     if (this.materialise) return;
-    for (const ch of this.byCounter[counter] ?? []) {
-      if (ch.dormant && this.host.available(counter, ch.leadMs) > 0) this.wakeChannel(ch);
+    const byLead = this.byLead[counter];
+    if (!byLead) return;
+    // A list with a longer lead shows fewer slots: the first dormant channel, by lead, that
+    // would see none tells that no longer lead would see any. Resellers' leads vary with their
+    // stock, so a counter gathers hundreds of channels; this asks about those that wake, and one.
+    let noneFrom = Infinity;
+    for (const ch of byLead) {
+      if (ch.dormant && this.host.available(counter, ch.leadMs) === 0) {
+        noneFrom = ch.leadMs;
+        break;
+      }
+    }
+    for (const ch of this.byCounter[counter] as Channel[]) {
+      if (ch.dormant && ch.leadMs < noneFrom) this.wakeChannel(ch);
     }
   }
 

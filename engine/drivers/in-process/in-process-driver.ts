@@ -125,10 +125,10 @@ export class InProcessDriver implements SyncDriver, SimOracle {
         // Shown as the HTTP driver shows them (id, counter, start): an agent must not see in
         // simulation what a live site does not show (the drivers' agreement tests hold it to that).
         t.availableSlots(ctx, a.counter, 0); // the request itself: admission, counter check
-        const found = this.store.availableSlots(a.counter, this.clock.now() + lead, limit);
-        const slots = new Array<SlotInfo>(found.length);
-        for (let i = 0; i < found.length; i++) slots[i] = this.slotInfo(found[i] as Slot);
-        return { kind: 'slots', slots };
+        // the store's answer is a new array: its entries become what the agent may see, in place
+        const slots: (Slot | SlotInfo)[] = this.store.availableSlots(a.counter, this.clock.now() + lead, limit);
+        for (let i = 0; i < slots.length; i++) slots[i] = this.slotInfo(slots[i] as Slot);
+        return { kind: 'slots', slots: slots as SlotInfo[] };
       }
       case 'captcha': {
         const c = t.issueCaptcha(ctx);
