@@ -53,8 +53,17 @@ export function uniformAt(seed: number, ...keys: number[]): number {
 
 /** uniformAt(seed, a, b, c) without the rest-parameter array: for hot paths. */
 export function uniform3(seed: number, a: number, b: number, c: number): number {
-  const h = hashNumber(hashNumber(hashNumber(hashNumber(0x9e3779b9, seed), a), b), c);
-  return (fmixInt(h ^ 3) >>> 0) * INV32;
+  return uniformAfter(drawPrefix(seed, a), b, c);
+}
+
+/** The part of uniform3(seed, a, ·, ·) that depends on (seed, a) only: computed once for many draws. */
+export function drawPrefix(seed: number, a: number): number {
+  return hashNumber(hashNumber(0x9e3779b9, seed), a);
+}
+
+/** uniform3(seed, a, b, c), given drawPrefix(seed, a). */
+export function uniformAfter(prefix: number, b: number, c: number): number {
+  return (fmixInt(hashNumber(hashNumber(prefix, b), c) ^ 3) >>> 0) * INV32;
 }
 
 /** Seed of one replication: independent of the policy, so policies are compared on the same people. */

@@ -97,6 +97,11 @@ export class AgentFactory {
     };
   }
 
+  /**
+   * The context every agent gets; each kind's fields are assigned onto it, not spread into a new
+   * object: V8 gives each object spread and then extended a hidden class of its own, and every
+   * agent's reads of its context would then be megamorphic.
+   */
   private context(id: string, rng: AgentContext['rng'], net: AgentContext['net']): AgentContext {
     const scheduler = this.scheduler;
     return {
@@ -144,9 +149,9 @@ export class AgentFactory {
     const agent = new AgentRun(this.host, index, p.id, BOT, p.crew, p.local, rng.lognormal(25, 0.3), seedFor(seed, p.id), plan.ipPass.get(p.ip) ?? 1);
     const net = { ip: p.ip, session: `s-${p.id}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0' };
     this.registry.add(agent, rng, net, null);
-    agent.gen = STRATEGY_AGENTS[crew.strategy]({
-      ...this.context(p.id, rng, net), crew, state, market: scenario.market, agentIndex: p.local, counter: p.counter,
-    });
+    agent.gen = STRATEGY_AGENTS[crew.strategy](Object.assign(this.context(p.id, rng, net), {
+      crew, state, market: scenario.market, agentIndex: p.local, counter: p.counter,
+    }));
     return agent;
   }
 
@@ -164,7 +169,7 @@ export class AgentFactory {
     const agent = new AgentRun(this.host, index, id, LEGIT, p.group, legitIndex, rng.lognormal(60, 0.4), seedFor(seed, id), plan.ipPass.get(p.ip) ?? 1);
     const net = { ip: p.ip, session: `s-${id}`, userAgent: 'Mozilla/5.0 (Linux; Android 10) Chrome/120.0 Mobile' };
     this.registry.add(agent, rng, net, this.clock(persona.activeHours));
-    agent.gen = legitAgent({ ...this.context(id, rng, net), persona, group });
+    agent.gen = legitAgent(Object.assign(this.context(id, rng, net), { persona, group }));
     return { agent, persona };
   }
 }

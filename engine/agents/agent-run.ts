@@ -46,6 +46,8 @@ export class AgentRun implements EventHandler {
   wK = 0;
   /** watches started so far: keys the jitter draws */
   wSeq = 0;
+  /** drawPrefix(drawSeed, wSeq): the draws of this watch's polls start from it */
+  wDraws = 0;
   wUntil = Infinity;
   wInbox = false;
   /** only slots starting at least this long after the poll count */

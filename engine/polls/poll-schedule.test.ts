@@ -4,7 +4,7 @@ import { ActiveClock } from '../kernel/active-clock.js';
 import { ParisDays } from '../kernel/paris-days.js';
 import { AgentRun, BOT } from '../agents/agent-run.js';
 import { HeapSpace, IndexedHeap } from '../kernel/indexed-heap.js';
-import { Rng } from '../rng.js';
+import { drawPrefix, Rng } from '../rng.js';
 import { firstPollFrom, pollTime, throttled } from './poll-schedule.js';
 
 const MONDAY = parisDate('2019-01-07');
@@ -18,6 +18,7 @@ function watcher(seed: number, every: number, jitter: number, clock: ActiveClock
   a.wClock = clock;
   a.wA0 = clock ? clock.toActive(MONDAY) : MONDAY;
   a.wSeq = 1;
+  a.wDraws = drawPrefix(seed, 1);
   return a;
 }
 

@@ -10,7 +10,7 @@
 import type { Action } from '../../bots/actions.js';
 import type { AgentRun } from '../agents/agent-run.js';
 import type { ActiveClock } from '../kernel/active-clock.js';
-import { uniform3 } from '../rng.js';
+import { drawPrefix, uniformAfter } from '../rng.js';
 
 const JITTER_KEY = 0;
 const THROTTLE_KEY = 1;
@@ -19,6 +19,7 @@ const THROTTLE_KEY = 1;
 export function beginWatch(agent: AgentRun, w: Extract<Action, { kind: 'watch' }>, counter: number, clock: ActiveClock | null, now: number): void {
   agent.watching = true;
   agent.wSeq++;
+  agent.wDraws = drawPrefix(agent.drawSeed, agent.wSeq);
   agent.wCounter = counter;
   agent.wEvery = Math.max(1, w.everyMs);
   agent.wJitter = Math.min(Math.max(0, w.jitterMs), agent.wEvery);
@@ -34,7 +35,7 @@ export function beginWatch(agent: AgentRun, w: Extract<Action, { kind: 'watch' }
 /** Server time of poll k of the agent's current watch. */
 export function pollTime(a: AgentRun, k: number): number {
   let at = a.wA0 + k * a.wEvery;
-  if (k > 0 && a.wJitter > 0) at += a.wJitter * uniform3(a.drawSeed, a.wSeq, k, JITTER_KEY);
+  if (k > 0 && a.wJitter > 0) at += a.wJitter * uniformAfter(a.wDraws, k, JITTER_KEY);
   return (a.wClock ? a.wClock.toReal(at) : at) + a.latency;
 }
 
@@ -50,7 +51,7 @@ export function firstPollFrom(a: AgentRun, t: number, strict = false): number {
 
 /** Is poll k refused by the rate limiter (fluid model, see agents/population-plan.ts)? */
 export function throttled(a: AgentRun, k: number): boolean {
-  return a.passRate < 1 && uniform3(a.drawSeed, a.wSeq, k, THROTTLE_KEY) >= a.passRate;
+  return a.passRate < 1 && uniformAfter(a.wDraws, k, THROTTLE_KEY) >= a.passRate;
 }
 
 /** First throttled poll among [from, to), or -1. Only needed for legit users' collateral. */

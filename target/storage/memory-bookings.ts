@@ -9,6 +9,7 @@ import { countSameUnder, emailKey, isLooseRule, laterUnder, looseEmailKey } from
 import type { MemorySlots } from './memory-slots.js';
 import { cmpCreated, insertSorted, removeSorted, type Cmp } from './sorted.js';
 import type { EmailRule, IdentityField } from '../domain/ports.js';
+import { frozenCopy } from './frozen-copy.js';
 
 interface Rec {
   b: Booking;
@@ -50,7 +51,7 @@ const cmpHeld: Cmp<Rec> = (a, b) => (a.b.confirmBy ?? 0) - (b.b.confirmBy ?? 0) 
 const tracksHold = (b: Booking): boolean => b.status === 'held' && b.confirmBy !== undefined;
 
 export function freezeBooking(b: Booking): Booking {
-  return Object.freeze({ ...b, identity: Object.freeze({ ...b.identity }) });
+  return frozenCopy(b, { identity: frozenCopy(b.identity) });
 }
 
 export class MemoryBookings {
@@ -102,7 +103,7 @@ export class MemoryBookings {
       throw new Error(`setBookingStatus: slot "${old.slotId}" has a live booking already`);
     }
     if (tracksHold(old)) removeSorted(this.held, rec, cmpHeld);
-    rec.b = Object.freeze({ ...old, status });
+    rec.b = frozenCopy(old, { status });
     if (wasLive && !nowLive) this.removeLive(rec);
     if (!wasLive && nowLive) this.addLive(rec);
     if (tracksHold(rec.b)) insertSorted(this.held, rec, cmpHeld);

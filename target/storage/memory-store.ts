@@ -11,6 +11,7 @@ import { MemoryBookings } from './memory-bookings.js';
 import { MemorySlots } from './memory-slots.js';
 import { cmpCreated, insertSorted } from './sorted.js';
 import type { EmailRule, IdentityField, Store } from '../domain/ports.js';
+import { frozenCopy } from './frozen-copy.js';
 
 interface Entry<T> {
   v: T;
@@ -115,7 +116,7 @@ export class MemoryStore implements Store {
 
   insertChallenge(c: Challenge): void {
     if (this.challenges.has(c.id)) throw new Error(`insertChallenge: "${c.id}" exists already`);
-    this.challenges.set(c.id, Object.freeze({ ...c }));
+    this.challenges.set(c.id, frozenCopy(c));
   }
   getChallenge(id: string): Challenge | undefined {
     return this.challenges.get(id);
@@ -123,7 +124,7 @@ export class MemoryStore implements Store {
   useChallenge(id: string): boolean {
     const c = this.challenges.get(id);
     if (!c || c.used) return false;
-    this.challenges.set(id, Object.freeze({ ...c, used: true }));
+    this.challenges.set(id, frozenCopy(c, { used: true }));
     return true;
   }
   deleteChallengesExpiredBefore(t: number): number {
@@ -135,7 +136,7 @@ export class MemoryStore implements Store {
   }
 
   insertRegistration(r: Registration): void {
-    const frozen = Object.freeze({ ...r, identity: Object.freeze({ ...r.identity }) });
+    const frozen = frozenCopy(r, { identity: frozenCopy(r.identity) });
     this.regs.add(frozen, drawKey(r.counter, r.drawAt), 'insertRegistration');
   }
   getRegistration(id: string): Registration | undefined {
@@ -148,11 +149,11 @@ export class MemoryStore implements Store {
     id: string,
     patch: Pick<Registration, 'outcome'> & Partial<Pick<Registration, 'bookingId'>>,
   ): void {
-    this.regs.replace(id, 'updateRegistration', (old) => Object.freeze({ ...old, ...patch }));
+    this.regs.replace(id, 'updateRegistration', (old) => frozenCopy(old, patch));
   }
 
   insertTicket(t: WaitingTicket): void {
-    this.ticketsById.add(Object.freeze({ ...t }), drawKey(t.counter, t.releaseAt), 'insertTicket');
+    this.ticketsById.add(frozenCopy(t), drawKey(t.counter, t.releaseAt), 'insertTicket');
   }
   getTicket(id: string): WaitingTicket | undefined {
     return this.ticketsById.get(id);
@@ -161,13 +162,13 @@ export class MemoryStore implements Store {
     return this.ticketsById.group(drawKey(counter, releaseAt));
   }
   updateTicket(id: string, patch: Partial<Pick<WaitingTicket, 'position' | 'admitAt' | 'uses'>>): void {
-    this.ticketsById.replace(id, 'updateTicket', (old) => Object.freeze({ ...old, ...patch }));
+    this.ticketsById.replace(id, 'updateTicket', (old) => frozenCopy<WaitingTicket>(old, patch));
   }
 
   insertMail(m: Mail): void {
     const key = emailKey(m.to);
     const list = this.mail.get(key);
-    const frozen = Object.freeze({ ...m });
+    const frozen = frozenCopy(m);
     if (list) list.push(frozen);
     else this.mail.set(key, [frozen]);
   }
