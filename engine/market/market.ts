@@ -128,6 +128,8 @@ export class Market {
     this.assign(o);
     o.state = 'closed';
     if (this.orderOf.get(o.buyer) === o) this.orderOf.delete(o.buyer);
+    // a closed order is answered as an unknown one: nothing needs to find it any more
+    this.orders.delete(o.id);
   }
 
   /** The order is being served: no longer open to other offers. */

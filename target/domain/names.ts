@@ -41,8 +41,17 @@ export function normalizeName(s: string): string {
  * or without a break are the most common variation, so separators are not significant.
  */
 export function nameKey(s: string): string {
-  return normalizeName(s).replace(/ /g, '');
+  let key = nameKeys.get(s);
+  if (key === undefined) {
+    key = normalizeName(s).replace(/ /g, '');
+    // names recur (a counter sees the same first names all day): a bounded memo of the keys
+    if (nameKeys.size >= 16_384) nameKeys.clear();
+    nameKeys.set(s, key);
+  }
+  return key;
 }
+
+const nameKeys = new Map<string, string>();
 
 /**
  * Same person's name? First names compared together and last names together, each by nameKey.

@@ -6,11 +6,19 @@ export type Weekday = (typeof WEEKDAYS)[number];
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 export const DURATION_RE = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/;
 
+/** durations already parsed: a policy has a handful, read at every request that needs one */
+const parsedDurations = new Map<string, number>();
+
 /** "8w" → milliseconds. Throws on anything else (schemas validate before calling). */
 export function durationMs(text: string): number {
-  const m = DURATION_RE.exec(text);
-  if (!m) throw new Error(`not a duration: ${text}`);
-  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+  let ms = parsedDurations.get(text);
+  if (ms === undefined) {
+    const m = DURATION_RE.exec(text);
+    if (!m) throw new Error(`not a duration: ${text}`);
+    ms = Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+    if (parsedDurations.size < 1024) parsedDurations.set(text, ms);
+  }
+  return ms;
 }
 
 export const CLOCK_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
