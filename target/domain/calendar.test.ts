@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.js';
-import { formatParis, generateSlots, nextWeeklyInstant, parisDate, parisWeekday, parisWeekdayName } from './calendar.js';
+import { formatParis, generateSlots, nextWeeklyInstant, parisDate, parisWallTimeAfter, parisWeekday, parisWeekdayName } from './calendar.js';
 import { DEFAULT_COUNTERS, type CounterConfig } from './policy.js';
 
 const H = 3_600_000;
@@ -69,6 +69,22 @@ describe('nextWeeklyInstant', () => {
     expect(seen.slice(1)).toContain(7 * D - H);
     expect(seen.slice(1)).toContain(7 * D + H);
     expect(local(nextWeeklyInstant(parisDate('2019-03-25'), 'sun', '20:00')).toISO()).toBe('2019-03-31T20:00:00.000+02:00');
+  });
+});
+
+describe('parisWallTimeAfter', () => {
+  it('gives the wall time Luxon gives on every day of 2019, DST days included (a skipped time moves forward)', () => {
+    const jan1 = parisDate('2019-01-01');
+    const start = DateTime.fromMillis(jan1, { zone: 'Europe/Paris' });
+    for (let days = 0; days < 365; days++) {
+      const day = start.plus({ days });
+      for (const minutes of [0, 90, 120, 150, 180, 510, 1439, 1440]) {
+        const expected = minutes === 1440
+          ? day.plus({ days: 1 }).startOf('day').toMillis()
+          : day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+        expect(parisWallTimeAfter(jan1 + 3_600_000, days, minutes)).toBe(expected);
+      }
+    }
   });
 });
 

@@ -107,6 +107,20 @@ function dayAfter(d: ParisDay): ParisDay {
   return parisDayStarting(d.next);
 }
 
+/**
+ * Epoch ms of `minutes` (0–1440) after Paris midnight, `days` days after the Paris day of `ms`;
+ * a wall time the spring-forward change skips moves forward, as Luxon's set() moves it. A day
+ * without an offset change (all but two a year) needs no calendar arithmetic: the random
+ * release asks this for every batch of every week of every replication.
+ */
+export function parisWallTimeAfter(ms: number, days: number, minutes: number): number {
+  let d = parisDayOf(ms);
+  for (let i = 0; i < days; i++) d = dayAfter(d);
+  if (minutes === 1440) return d.next.toMillis();
+  if (d.uniformOffset) return d.midnight + minutes * 60_000;
+  return parisWallTime(d.start, minutes) ?? d.start.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+}
+
 function parisDayStarting(start: DateTime): ParisDay {
   const midnight = start.toMillis();
   let d = parisDays.get(midnight);

@@ -6,7 +6,7 @@
 import { DomainError } from './errors.js';
 import { StepMemo } from './step-memo.js';
 import { uniform } from './hash.js';
-import { nextWeeklyInstant, parisDateTime, parisWallTime } from './calendar.js';
+import { nextWeeklyInstant, parisDateTime, parisWallTimeAfter } from './calendar.js';
 import type { ReleaseConfig } from './policy.js';
 import { hoursRange, weekdayIndex, type Weekday } from './time-units.js';
 
@@ -73,16 +73,15 @@ export function randomWeekInstants(batchesPerWeek: number, window: ReleaseWindow
 const WEEK_CACHE = new Map<string, number[]>();
 
 function computeWeekInstants(batchesPerWeek: number, window: ReleaseWindow, weekStart: number, seed: string): number[] {
-  const monday = parisDateTime(weekStart).startOf('day');
   const out: number[] = [];
   for (let i = 0; i < batchesPerWeek; i++) {
     const scaled = uniform(seed, 'release', weekStart, i) * window.days.length;
     const dayPos = Math.min(Math.floor(scaled), window.days.length - 1);
     const frac = scaled - dayPos;
-    const day = monday.plus({ days: window.days[dayPos] as number });
+    const day = window.days[dayPos] as number;
     // 00:00-24:00 style windows always exist; inside the spring-forward gap the open moves later.
-    const open = parisWallTime(day, window.open) ?? day.set({ hour: Math.floor(window.open / 60), minute: window.open % 60 }).toMillis();
-    const close = parisWallTime(day, window.close) ?? day.set({ hour: Math.floor(window.close / 60), minute: window.close % 60 }).toMillis();
+    const open = parisWallTimeAfter(weekStart, day, window.open);
+    const close = parisWallTimeAfter(weekStart, day, window.close);
     const seconds = Math.max(0, Math.floor((close - open) / 1000));
     out.push(open + Math.min(Math.floor(frac * seconds), Math.max(0, seconds - 1)) * 1000);
   }

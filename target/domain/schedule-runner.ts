@@ -65,19 +65,25 @@ export class ScheduleRunner {
 
   private horizon(): number { return durationMs(this.settings().policy.release.horizon); }
 
-  /** memo of nextDueAt: still the answer while from <= lastTick < at and the policy is the same */
-  private due: { from: number; release: unknown; at: number } | undefined;
+  /**
+   * memo of nextDueAt: the release instants in (from, to] for this policy. The first of them
+   * after any later lastTick is the answer as long as one is left; under a random policy ticks
+   * come at every one of dozens of releases a week, and each recomputation costs calendar work.
+   */
+  private due: { from: number; to: number; release: unknown; instants: number[] } | undefined;
 
   nextDueAt(): number {
     const { release } = this.settings().policy;
     const last = this.lastTick;
+    if (release.kind === 'continuous') return last + CONTINUOUS_STEP;
     const d = this.due;
-    if (d && d.release === release && d.from <= last && last < d.at) return d.at;
-    const at = release.kind === 'continuous'
-      ? last + CONTINUOUS_STEP
-      : releaseInstants(release, last, last + 2 * WEEK, this.seed)[0] ?? last + WEEK;
-    this.due = { from: last, release, at };
-    return at;
+    if (d && d.release === release && d.from <= last && last < d.to) {
+      // instants are sorted: the first after `last` is the first in (last, last + 2 weeks]
+      for (const t of d.instants) if (t > last) return t;
+    }
+    const instants = releaseInstants(release, last, last + 2 * WEEK, this.seed);
+    this.due = { from: last, to: last + 2 * WEEK, release, instants };
+    return instants[0] ?? last + WEEK;
   }
 
   tick(now: number): TickReport {
