@@ -56,12 +56,15 @@ export abstract class AgentStepper implements AgentHost {
   }
 
   protected step(agent: AgentRun, first: Outcome): void {
+    if (agent.done) return; // a message or a wake-up for someone who has left: nobody to resume
     let out: Outcome | undefined = first;
     for (let n = 0; out !== undefined; n++) {
       if (n > MAX_IMMEDIATE) throw new Error(`agent ${agent.id} made ${n} actions without letting time pass (last outcome: ${JSON.stringify(out).slice(0, 200)})`);
       const r = (agent.gen as Generator<Action, void, Outcome>).next(out);
       if (r.done) {
         agent.done = true;
+        // what the agent's code held (its context, persona, lists) can go: a year has thousands done
+        agent.gen = undefined;
         if (agent.kind === LEGIT) this.base.recorder.setState(agent.local, DONE);
         return;
       }
