@@ -55,7 +55,8 @@ const MIN_LEAD_MS = 86_400_000;
 export class Market {
   private readonly book = new OfferBook();
   private readonly orders = new Map<string, Order>();
-  private readonly openOrders: Order[] = [];
+  /** in arrival order; a Set, because orders leave from anywhere in it (thousands wait at once) */
+  private readonly openOrders = new Set<Order>();
   private readonly orderOf = new Map<string, Order>();
   private readonly brokerLoad = new Map<string, number>();
   private seq = 0;
@@ -67,10 +68,10 @@ export class Market {
     this.book.add(f);
     // buyers already waiting take it, in the order they came (nothing else on offer suited them)
     if (f.conv.slotStart >= this.hooks.now() + MIN_LEAD_MS) {
-      for (let i = 0; i < this.openOrders.length && f.copiesLeft > 0;) {
-        const o = this.openOrders[i] as Order;
+      // a sale takes the order out of the set, and iteration goes on with the next one
+      for (const o of this.openOrders) {
+        if (f.copiesLeft <= 0) break;
         if (o.counter === f.conv.counter && f.price <= o.maxPrice) this.sell(o, f);
-        else i++;
       }
     }
     return { kind: 'ok' };
@@ -89,7 +90,7 @@ export class Market {
     this.orders.set(o.id, o);
     this.orderOf.set(buyer, o);
     this.announce(o);
-    this.openOrders.push(o);
+    this.openOrders.add(o);
     this.match(o);
     return { kind: 'ordered', orderId: o.id };
   }
@@ -135,8 +136,7 @@ export class Market {
   /** The order is being served: no longer open to other offers. */
   private assign(o: Order): void {
     o.state = 'assigned';
-    const i = this.openOrders.indexOf(o);
-    if (i >= 0) this.openOrders.splice(i, 1);
+    this.openOrders.delete(o);
   }
 
   /**
