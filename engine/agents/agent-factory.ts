@@ -13,7 +13,7 @@ import { LOTTERY_KEYS, type Policy } from '../../target/domain/policy.js';
 import { nextReleaseAt, releaseInstants } from '../../target/domain/release-schedule.js';
 import { durationMs } from '../../target/domain/time-units.js';
 import { ActiveClock } from '../kernel/active-clock.js';
-import { ParisDays } from '../kernel/paris-days.js';
+import { parisDaysFor, type ParisDays } from '../kernel/paris-days.js';
 import { AgentRun, BOT, LEGIT, type AgentHost } from './agent-run.js';
 import type { AgentRegistry } from './agent-registry.js';
 import type { Scheduler } from '../kernel/scheduler.js';
@@ -134,7 +134,7 @@ export class AgentFactory {
     let c = this.clocks.get(key);
     if (!c) {
       // from the day before the start to well after the end (people polling past it are counted up to it)
-      this.days ??= new ParisDays(this.info.start - DAY, Math.ceil((this.info.end - this.info.start) / DAY) + 150);
+      this.days ??= parisDaysFor(this.info.start - DAY, Math.ceil((this.info.end - this.info.start) / DAY) + 150);
       this.clocks.set(key, (c = new ActiveClock(this.days, hours[0], hours[1])));
     }
     return c;

@@ -33,3 +33,19 @@ export class ParisDays {
     return (this.midnight[d] as number) + (minutes + before - offset) * MINUTE;
   }
 }
+
+/**
+ * The calendar of a run, shared by the runs of one process that cover the same days (every
+ * replication of a scenario does): it is read only, and building it is Luxon work.
+ */
+export function parisDaysFor(from: number, count: number): ParisDays {
+  const key = `${from}:${count}`;
+  let days = known.get(key);
+  if (!days) {
+    if (known.size >= 16) known.clear();
+    known.set(key, (days = new ParisDays(from, count)));
+  }
+  return days;
+}
+
+const known = new Map<string, ParisDays>();
