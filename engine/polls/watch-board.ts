@@ -52,11 +52,12 @@ class Channel implements EventHandler {
 }
 
 export class WatchBoard {
-  private readonly channels: Channel[] = [];
   /** each counter's channels in the order they were made (the order they are woken in) */
   private readonly byCounter: Channel[][];
   /** the same, by lead: the order in which a list can only get shorter */
   private readonly byLead: Channel[][];
+  /** each counter's channel of each lead */
+  private readonly ofLead: Map<number, Channel>[];
   private readonly space: HeapSpace;
 
   constructor(
@@ -72,23 +73,23 @@ export class WatchBoard {
     this.space = new HeapSpace(agentCapacity);
     this.byCounter = Array.from({ length: counterCount }, () => []);
     this.byLead = Array.from({ length: counterCount }, () => []);
+    this.ofLead = Array.from({ length: counterCount }, () => new Map());
     changes.subscribe((counter) => this.wake(counter));
   }
 
   /** The channel of (counter, lead), created on first use. */
   private channel(counter: number, leadMs: number): Channel {
-    const list = this.byCounter[counter] as Channel[];
-    // a plain loop: this runs at every watch's start and end, and a counter has a channel or two
-    let ch: Channel | undefined;
-    for (let i = 0; i < list.length && !ch; i++) if ((list[i] as Channel).leadMs === leadMs) ch = list[i];
+    const ofLead = this.ofLead[counter] as Map<number, Channel>;
+    let ch = ofLead.get(leadMs);
     if (!ch) {
       ch = new Channel(this, this.space, counter, leadMs);
       // born dormant only when there is nothing to see yet
       ch.dormant = this.host.available(counter, leadMs) === 0;
-      list.push(ch);
-      (this.byLead[counter] as Channel[]).push(ch);
-      (this.byLead[counter] as Channel[]).sort((a, b) => a.leadMs - b.leadMs);
-      this.channels.push(ch);
+      ofLead.set(leadMs, ch);
+      (this.byCounter[counter] as Channel[]).push(ch);
+      const byLead = this.byLead[counter] as Channel[];
+      byLead.push(ch);
+      byLead.sort((a, b) => a.leadMs - b.leadMs);
     }
     return ch;
   }

@@ -121,11 +121,12 @@ export class InProcessDriver implements SyncDriver, SimOracle {
       case 'list': {
         const limit = a.limit ?? 50;
         const lead = a.minLeadMs ?? 0;
-        // one request either way; later weeks of the calendar are what the site shows on "next".
-        // Shown as the HTTP driver shows them (id, counter, start): an agent must not see in
-        // simulation what a live site does not show (the drivers' agreement tests hold it to that).
-        t.availableSlots(ctx, a.counter, 0); // the request itself: admission, counter check
-        // the store's answer is a new array: its entries become what the agent may see, in place
+        // One request either way (admission, counter check); later weeks of the calendar are what
+        // the site shows on "next". Slots are shown as the HTTP driver shows them (id, counter,
+        // start): an agent must not see in simulation what a live site does not show (the
+        // drivers' agreement tests hold it to that). The store's answer is a new array: its
+        // entries are replaced in place.
+        t.availableSlots(ctx, a.counter, 0);
         const slots: (Slot | SlotInfo)[] = this.store.availableSlots(a.counter, this.clock.now() + lead, limit);
         for (let i = 0; i < slots.length; i++) slots[i] = this.slotInfo(slots[i] as Slot);
         return { kind: 'slots', slots: slots as SlotInfo[] };
