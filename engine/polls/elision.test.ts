@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePolicy } from '../../scenarios/schema.js';
+import { mergePolicy, type ScenarioInput } from '../../scenarios/schema.js';
 import { PolicyOverrideSchema } from '../../scenarios/schema/policies.js';
 import type { z } from 'zod';
 import type { ReplicationResult } from '../measure/result-types.js';
@@ -11,21 +11,18 @@ function comparable(r: ReplicationResult): string {
   return JSON.stringify({ ...r, counts: { ...r.counts, elidedPolls: 0 } });
 }
 
+/** Slow pollers and a short run, so that the materialised run stays small. */
+function fiveWeeks(scalpers: NonNullable<ScenarioInput['population']>['scalpers']) {
+  return scenario({ duration: '5w', warmup: '1w', population: { legit: [WORKERS, FAMILIES], scalpers } });
+}
+
 describe('poll elision', () => {
-  // slow pollers and a short run, so that the materialised run stays small
-  const s = scenario({
-    duration: '5w',
-    warmup: '1w',
-    population: {
-      legit: [WORKERS, FAMILIES],
-      scalpers: [
-        { crew: 'cafe', strategy: 'hoarder', agents: 3, pollEverySeconds: 30, jitterSeconds: 10, priceEur: 100, identities: 300 },
-        { crew: 'fast', strategy: 'sniper', agents: 2, pollEverySeconds: 20, priceEur: 130 },
-        { crew: 'double', strategy: 'double-seller', agents: 1, pollEverySeconds: 45, priceEur: 80, maxHeld: 30 },
-        { crew: 'agency', strategy: 'broker', agents: 1, pollEverySeconds: 25, priceEur: 90 },
-      ],
-    },
-  });
+  const s = fiveWeeks([
+    { crew: 'cafe', strategy: 'hoarder', agents: 3, pollEverySeconds: 30, jitterSeconds: 10, priceEur: 100, identities: 300 },
+    { crew: 'fast', strategy: 'sniper', agents: 2, pollEverySeconds: 20, priceEur: 130 },
+    { crew: 'double', strategy: 'double-seller', agents: 1, pollEverySeconds: 45, priceEur: 80, maxHeld: 30 },
+    { crew: 'agency', strategy: 'broker', agents: 1, pollEverySeconds: 25, priceEur: 90 },
+  ]);
 
   const policies: Record<string, z.input<typeof PolicyOverrideSchema>> = {
     baseline: {},
@@ -40,17 +37,10 @@ describe('poll elision', () => {
 
   it('gives the same result with crews bound by their business (a lead per stock level: many channels per counter)', () => {
     const business = { costPerBookingEur: 5, expectedOrdersPerWeek: 60 };
-    const bound = scenario({
-      duration: '5w',
-      warmup: '1w',
-      population: {
-        legit: [WORKERS, FAMILIES],
-        scalpers: [
-          { crew: 'cafe', strategy: 'hoarder', agents: 3, pollEverySeconds: 30, jitterSeconds: 10, priceEur: 100, identities: 300, business },
-          { crew: 'fast', strategy: 'sniper', agents: 2, pollEverySeconds: 20, priceEur: 130, business },
-        ],
-      },
-    });
+    const bound = fiveWeeks([
+      { crew: 'cafe', strategy: 'hoarder', agents: 3, pollEverySeconds: 30, jitterSeconds: 10, priceEur: 100, identities: 300, business },
+      { crew: 'fast', strategy: 'sniper', agents: 2, pollEverySeconds: 20, priceEur: 130, business },
+    ]);
     const policy = { name: 'baseline', policy: bound.policy };
     const elided = simulateReplication(bound, policy, 1);
     const materialised = simulateReplication(bound, policy, 1, { materialisePolls: true });
