@@ -131,11 +131,17 @@ export function nameVariant(rng: RandomStream, papers: { firstName: string; last
   return { firstName, lastName: typo(rng, lastName) };
 }
 
-/** "08:00-22:00" → [480, 1320] */
-function minutesRange(hours: string): [number, number] {
-  const [from, to] = hours.split('-') as [string, string];
-  const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-  return [m(from), m(to)];
+const ranges = new Map<string, readonly [number, number]>();
+
+/** "08:00-22:00" → [480, 1320]; one frozen pair per text (a group's people all share it). */
+function minutesRange(hours: string): readonly [number, number] {
+  let r = ranges.get(hours);
+  if (!r) {
+    const [from, to] = hours.split('-') as [string, string];
+    const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+    ranges.set(hours, (r = Object.freeze([m(from), m(to)] as const)));
+  }
+  return r;
 }
 
 /** AGDREF-like file number: département 34 then 8 digits, a bijection of the global index. */

@@ -102,8 +102,10 @@ export function checkRegistry(policy: Policy, registry: Registry | undefined, co
   }
 }
 
-/** What the form's fields become once their surrounding spaces are dropped. */
+/** What the form's fields become once their surrounding spaces are dropped (the same object when there are none). */
 export function trimmed(i: Identity): Identity {
+  const clean = (s: string | undefined) => s === undefined || s === s.trim();
+  if (clean(i.firstName) && clean(i.lastName) && clean(i.email) && clean(i.phone) && clean(i.agdref)) return i;
   const out: Identity = { firstName: i.firstName.trim(), lastName: i.lastName.trim(), email: i.email.trim() };
   if (i.phone !== undefined) out.phone = i.phone.trim();
   if (i.agdref !== undefined) out.agdref = i.agdref.trim();

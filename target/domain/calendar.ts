@@ -97,10 +97,24 @@ const parisDays = new Map<number, ParisDay>();
 const PARIS_DAYS_KEPT = 8192;
 let lastParisDay: ParisDay | undefined;
 
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+/** Paris's UTC offsets (CET, CEST): its midnight is 23:00 or 22:00 UTC */
+const PARIS_OFFSETS = [HOUR, 2 * HOUR];
+
 function parisDayOf(ms: number): ParisDay {
   const d = lastParisDay;
   if (d && ms >= d.midnight && ms < d.next.toMillis()) return d;
-  return (lastParisDay = parisDayStarting(parisDateTime(ms).startOf('day')));
+  return (lastParisDay = knownParisDay(ms) ?? parisDayStarting(parisDateTime(ms).startOf('day')));
+}
+
+/** The memoised day holding `ms`, found without Luxon (none for other offsets: Luxon then finds it). */
+function knownParisDay(ms: number): ParisDay | undefined {
+  for (const offset of PARIS_OFFSETS) {
+    const d = parisDays.get(Math.floor((ms + offset) / DAY) * DAY - offset);
+    if (d && ms >= d.midnight && ms < d.next.toMillis()) return d;
+  }
+  return undefined;
 }
 
 function dayAfter(d: ParisDay): ParisDay {

@@ -39,7 +39,12 @@ export class DomainError extends Error {
     /** Dotted path of the offending field, when one field is to blame. */
     readonly field?: string,
   ) {
+    // a refusal is an answer, not a bug: no stack is collected (simulations refuse by the
+    // hundred thousand, and the HTTP layer and the drivers read the code only)
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
   }
 }
 

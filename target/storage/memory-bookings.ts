@@ -1,67 +1,40 @@
 /**
  * Booking indexes of the memory store: by id, in creation order (the ledger), live bookings by
- * slot and by e-mail (its default key, and its loose key for the policies' looser rules), live
- * counts by phone and AGDREF, held bookings by confirmation deadline.
+ * slot, by e-mail (its default key, and its loose key for the policies' looser rules), by phone
+ * and by AGDREF (these four built when a policy first asks: live-by-key.ts), held bookings by
+ * confirmation deadline.
  * Bookings are frozen and replaced on status change, so they are handed out without copying.
  */
 import { LIVE_STATUSES, type Booking, type BookingStatus } from '../domain/types.js';
 import { countSameUnder, emailKey, isLooseRule, laterUnder, looseEmailKey } from './identity-keys.js';
 import type { MemorySlots } from './memory-slots.js';
 import { cmpCreated, insertSorted, removeSorted, type Cmp } from './sorted.js';
+import { LiveByKey, type LiveRec } from './live-by-key.js';
 import type { EmailRule, IdentityField } from '../domain/ports.js';
-import { frozenCopy } from './frozen-copy.js';
+import { bookingRecord, identityRecord } from './records.js';
 
-interface Rec {
-  b: Booking;
-  seq: number;
-  createdAt: number;
-  email: string;
-  loose: string;
-}
-
-/** Live bookings by an e-mail key, and the keys with two or more of them. */
-class LiveByKey {
-  readonly recs = new Map<string, Rec[]>();
-  readonly dups = new Set<string>();
-
-  add(key: string, rec: Rec): void {
-    const list = this.recs.get(key);
-    if (list) {
-      insertSorted(list, rec, cmpCreated);
-      this.dups.add(key);
-    } else this.recs.set(key, [rec]);
-  }
-
-  remove(key: string, rec: Rec): void {
-    const list = this.recs.get(key);
-    if (!list) return;
-    removeSorted(list, rec, cmpCreated);
-    if (list.length < 2) this.dups.delete(key);
-    if (list.length === 0) this.recs.delete(key);
-  }
-
-  clear(): void {
-    this.recs.clear();
-    this.dups.clear();
-  }
+interface Rec extends LiveRec {
+  /** e-mail keys, computed when an index first needs them */
+  email: string | undefined;
+  loose: string | undefined;
 }
 
 const isLive = (s: BookingStatus): boolean => LIVE_STATUSES.includes(s);
 const cmpHeld: Cmp<Rec> = (a, b) => (a.b.confirmBy ?? 0) - (b.b.confirmBy ?? 0) || cmpCreated(a, b);
 const tracksHold = (b: Booking): boolean => b.status === 'held' && b.confirmBy !== undefined;
 
-export function freezeBooking(b: Booking): Booking {
-  return frozenCopy(b, { identity: frozenCopy(b.identity) });
-}
-
 export class MemoryBookings {
   private seq = 0;
   private readonly byId = new Map<string, Rec>();
   private readonly ledgerRecs: Rec[] = [];
   private readonly liveBySlot = new Map<string, Rec[]>();
-  private readonly liveByEmail = new LiveByKey();
-  private readonly liveByLoose = new LiveByKey();
-  private readonly liveCounts = { phone: new Map<string, number>(), agdref: new Map<string, number>() };
+  private readonly liveRecs = (): Iterable<Rec> => [...this.liveBySlot.values()].flat();
+  private readonly liveByEmail = new LiveByKey<Rec>((r) => (r.email ??= emailKey(r.b.identity.email)), this.liveRecs);
+  private readonly liveByLoose = new LiveByKey<Rec>((r) => (r.loose ??= looseEmailKey(r.b.identity.email)), this.liveRecs);
+  private readonly liveBy = {
+    phone: new LiveByKey<Rec>((r) => r.b.identity.phone, this.liveRecs),
+    agdref: new LiveByKey<Rec>((r) => r.b.identity.agdref, this.liveRecs),
+  };
   private readonly held: Rec[] = [];
 
   constructor(private readonly slots: MemorySlots) {}
@@ -71,8 +44,8 @@ export class MemoryBookings {
     if (!this.slots.get(input.slotId)) throw new Error(`insertBooking: unknown slot "${input.slotId}"`);
     const live = isLive(input.status);
     if (checked && live && this.hasLive(input.slotId)) return 'SLOT_TAKEN';
-    const b = freezeBooking(input);
-    const rec: Rec = { b, seq: ++this.seq, createdAt: b.createdAt, email: emailKey(b.identity.email), loose: looseEmailKey(b.identity.email) };
+    const b = bookingRecord(input, identityRecord(input.identity));
+    const rec: Rec = { b, seq: ++this.seq, createdAt: b.createdAt, email: undefined, loose: undefined };
     this.byId.set(b.id, rec);
     insertSorted(this.ledgerRecs, rec, cmpCreated);
     if (live) this.addLive(rec);
@@ -103,14 +76,14 @@ export class MemoryBookings {
       throw new Error(`setBookingStatus: slot "${old.slotId}" has a live booking already`);
     }
     if (tracksHold(old)) removeSorted(this.held, rec, cmpHeld);
-    rec.b = frozenCopy(old, { status });
+    rec.b = bookingRecord(old, old.identity, status);
     if (wasLive && !nowLive) this.removeLive(rec);
     if (!wasLive && nowLive) this.addLive(rec);
     if (tracksHold(rec.b)) insertSorted(this.held, rec, cmpHeld);
   }
 
   countLive(field: IdentityField, value: string, rule?: EmailRule): number {
-    if (field !== 'email') return this.liveCounts[field].get(value) ?? 0;
+    if (field !== 'email') return this.liveBy[field].recs.get(value)?.length ?? 0;
     if (!isLooseRule(rule)) return this.liveByEmail.recs.get(emailKey(value))?.length ?? 0;
     return countSameUnder((this.liveByLoose.recs.get(looseEmailKey(value)) ?? []).map((r) => r.b.identity.email), value, rule);
   }
@@ -145,28 +118,27 @@ export class MemoryBookings {
     this.liveBySlot.clear();
     this.liveByEmail.clear();
     this.liveByLoose.clear();
-    this.liveCounts.phone.clear();
-    this.liveCounts.agdref.clear();
+    this.liveBy.phone.clear();
+    this.liveBy.agdref.clear();
     this.held.length = 0;
   }
 
   private addLive(rec: Rec): void {
-    const { slotId, identity } = rec.b;
+    const { slotId } = rec.b;
     const bySlot = this.liveBySlot.get(slotId);
     if (bySlot) insertSorted(bySlot, rec, cmpCreated);
     else {
       this.liveBySlot.set(slotId, [rec]);
       this.slots.booked(slotId);
     }
-    this.liveByEmail.add(rec.email, rec);
-    this.liveByLoose.add(rec.loose, rec);
-    // the two fields written out: a loop over a literal array allocates it at every booking
-    if (identity.phone !== undefined) bump(this.liveCounts.phone, identity.phone, 1);
-    if (identity.agdref !== undefined) bump(this.liveCounts.agdref, identity.agdref, 1);
+    this.liveByEmail.add(rec);
+    this.liveByLoose.add(rec);
+    this.liveBy.phone.add(rec);
+    this.liveBy.agdref.add(rec);
   }
 
   private removeLive(rec: Rec): void {
-    const { slotId, identity } = rec.b;
+    const { slotId } = rec.b;
     const bySlot = this.liveBySlot.get(slotId);
     if (bySlot) {
       removeSorted(bySlot, rec, cmpCreated);
@@ -175,16 +147,9 @@ export class MemoryBookings {
         this.slots.freed(slotId);
       }
     }
-    this.liveByEmail.remove(rec.email, rec);
-    this.liveByLoose.remove(rec.loose, rec);
-    if (identity.phone !== undefined) bump(this.liveCounts.phone, identity.phone, -1);
-    if (identity.agdref !== undefined) bump(this.liveCounts.agdref, identity.agdref, -1);
+    this.liveByEmail.remove(rec);
+    this.liveByLoose.remove(rec);
+    this.liveBy.phone.remove(rec);
+    this.liveBy.agdref.remove(rec);
   }
-}
-
-/** Adds `by` to the count of `key`; a count that falls to zero is deleted. */
-function bump(counts: Map<string, number>, key: string, by: number): void {
-  const n = (counts.get(key) ?? 0) + by;
-  if (n > 0) counts.set(key, n);
-  else counts.delete(key);
 }

@@ -9,7 +9,7 @@
 import type { Slot, SlotState } from '../domain/types.js';
 import { cmpSlot, firstAfter, insertSorted, lowerBound, slotStart } from './sorted.js';
 import { SortedList } from './sorted-list.js';
-import { frozenCopy } from './frozen-copy.js';
+import { slotRecord } from './records.js';
 
 interface CounterSlots {
   all: Slot[];
@@ -29,7 +29,7 @@ export class MemorySlots {
   insert(slots: readonly Slot[]): void {
     for (const input of slots) {
       if (this.byId.has(input.id)) continue;
-      const s = frozenCopy(input);
+      const s = slotRecord(input);
       this.byId.set(s.id, s);
       const c = this.counter(s.counter);
       const i = insertSorted(c.all, s, cmpSlot);
@@ -56,7 +56,7 @@ export class MemorySlots {
         const s = all[i] as Slot;
         if (s.start > upTo) break;
         if (s.state !== 'hidden') continue;
-        const next = frozenCopy(s, { state: 'released', releasedAt: at });
+        const next = slotRecord(s, 'released', at);
         all[i] = next;
         this.byId.set(next.id, next);
         this.enterReleased(c, next);
@@ -85,7 +85,7 @@ export class MemorySlots {
     const s = this.byId.get(id);
     if (!s) throw new Error(`setSlotState: unknown slot "${id}"`);
     if (s.state === state) return;
-    const next = frozenCopy(s, { state });
+    const next = slotRecord(s, state);
     const c = this.counter(s.counter);
     const i = lowerBound(c.all, s, cmpSlot);
     c.all[i] = next;

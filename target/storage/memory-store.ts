@@ -12,6 +12,7 @@ import { MemorySlots } from './memory-slots.js';
 import { cmpCreated, insertSorted } from './sorted.js';
 import type { EmailRule, IdentityField, Store } from '../domain/ports.js';
 import { frozenCopy } from './frozen-copy.js';
+import { identityRecord } from './records.js';
 
 interface Entry<T> {
   v: T;
@@ -136,7 +137,7 @@ export class MemoryStore implements Store {
   }
 
   insertRegistration(r: Registration): void {
-    const frozen = frozenCopy(r, { identity: frozenCopy(r.identity) });
+    const frozen = frozenCopy(r, { identity: identityRecord(r.identity) });
     this.regs.add(frozen, drawKey(r.counter, r.drawAt), 'insertRegistration');
   }
   getRegistration(id: string): Registration | undefined {

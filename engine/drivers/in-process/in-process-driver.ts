@@ -74,17 +74,12 @@ export class InProcessDriver implements SyncDriver, SimOracle {
   }
 
   perform(net: AgentNet, a: TargetAction): Outcome {
-    // refusals are outcomes here, thrown by the thousand: capturing their stacks would dominate the run
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    // refusals are outcomes here (DomainErrors collect no stack: errors.ts)
     try {
       return this.run(net, a);
     } catch (e) {
       if (isDomainError(e)) return { kind: 'rejected', rejected: e.code };
-      Error.stackTraceLimit = limit;
       throw e;
-    } finally {
-      Error.stackTraceLimit = limit;
     }
   }
 
