@@ -68,14 +68,20 @@ describe('poll schedule', () => {
 });
 
 describe('IndexedHeap', () => {
-  it('keeps the minimum under inserts, updates and removals (ties by agent index)', () => {
+  it('keeps the minimum under inserts, updates, removals and batch re-keys (ties by agent index)', () => {
     const space = new HeapSpace(200);
     const heap = new IndexedHeap(space);
     const ref = new Map<number, number>();
     const rng = new Rng(11);
     for (let step = 0; step < 5000; step++) {
       const agent = rng.int(200);
-      if (rng.chance(0.2)) {
+      if (rng.chance(0.05)) {
+        // a channel waking at t: every key below t moves to t or later
+        const t = rng.int(50);
+        const rekey = (a: number) => t + (a % 7);
+        heap.rekeyBelow(t, rekey);
+        for (const [a, k] of ref) if (k < t) ref.set(a, rekey(a));
+      } else if (rng.chance(0.2)) {
         heap.remove(agent);
         ref.delete(agent);
       } else {

@@ -149,12 +149,13 @@ export class WatchBoard {
   private wakeChannel(cw: Channel): void {
     cw.dormant = false;
     const now = this.kernel.now;
-    // watchers whose next poll fell in the empty period skip to their first poll from now
-    while (cw.heap.size > 0 && cw.heap.minKey() < now) {
-      const agent = this.agentAt(cw.heap.min());
+    // watchers whose next poll fell in the empty period skip to their first poll from now (in
+    // heap order, not time order: what a catch-up counts is a sum, the same in any order)
+    cw.heap.rekeyBelow(now, (index) => {
+      const agent = this.agentAt(index);
       this.catchUp(agent, now, false);
-      cw.heap.set(agent.index, pollTime(agent, agent.wK));
-    }
+      return pollTime(agent, agent.wK);
+    });
     this.schedule(cw);
   }
 
