@@ -29,12 +29,14 @@ export class MemoryBookings {
   private readonly ledgerRecs: Rec[] = [];
   private readonly liveBySlot = new Map<string, Rec[]>();
   private readonly liveRecs = (): Iterable<Rec> => [...this.liveBySlot.values()].flat();
-  private readonly liveByEmail = new LiveByKey<Rec>((r) => (r.email ??= emailKey(r.b.identity.email)), this.liveRecs);
-  private readonly liveByLoose = new LiveByKey<Rec>((r) => (r.loose ??= looseEmailKey(r.b.identity.email)), this.liveRecs);
+  /** live bookings by identity key: the e-mail's default and loose keys, the phone and AGDREF numbers */
   private readonly liveBy = {
+    email: new LiveByKey<Rec>((r) => (r.email ??= emailKey(r.b.identity.email)), this.liveRecs),
+    loose: new LiveByKey<Rec>((r) => (r.loose ??= looseEmailKey(r.b.identity.email)), this.liveRecs),
     phone: new LiveByKey<Rec>((r) => r.b.identity.phone, this.liveRecs),
     agdref: new LiveByKey<Rec>((r) => r.b.identity.agdref, this.liveRecs),
   };
+  private readonly identityIndexes = Object.values(this.liveBy);
   private readonly held: Rec[] = [];
 
   constructor(private readonly slots: MemorySlots) {}
@@ -84,8 +86,8 @@ export class MemoryBookings {
 
   countLive(field: IdentityField, value: string, rule?: EmailRule): number {
     if (field !== 'email') return this.liveBy[field].recs.get(value)?.length ?? 0;
-    if (!isLooseRule(rule)) return this.liveByEmail.recs.get(emailKey(value))?.length ?? 0;
-    return countSameUnder((this.liveByLoose.recs.get(looseEmailKey(value)) ?? []).map((r) => r.b.identity.email), value, rule);
+    if (!isLooseRule(rule)) return this.liveBy.email.recs.get(emailKey(value))?.length ?? 0;
+    return countSameUnder((this.liveBy.loose.recs.get(looseEmailKey(value)) ?? []).map((r) => r.b.identity.email), value, rule);
   }
 
   expiredHolds(now: number): Booking[] {
@@ -100,10 +102,10 @@ export class MemoryBookings {
   duplicateEmails(rule?: EmailRule): Booking[] {
     const recs: Rec[] = [];
     if (!isLooseRule(rule)) {
-      for (const email of this.liveByEmail.dups) recs.push(...(this.liveByEmail.recs.get(email) ?? []).slice(1));
+      for (const email of this.liveBy.email.dups) recs.push(...(this.liveBy.email.recs.get(email) ?? []).slice(1));
     } else {
       // a loose group holds the addresses of one or more people under the rule: the first of each stays
-      for (const loose of this.liveByLoose.dups) recs.push(...laterUnder(this.liveByLoose.recs.get(loose) ?? [], (r) => r.b.identity.email, rule));
+      for (const loose of this.liveBy.loose.dups) recs.push(...laterUnder(this.liveBy.loose.recs.get(loose) ?? [], (r) => r.b.identity.email, rule));
     }
     return recs.sort(cmpCreated).map((r) => r.b);
   }
@@ -116,10 +118,7 @@ export class MemoryBookings {
     this.byId.clear();
     this.ledgerRecs.length = 0;
     this.liveBySlot.clear();
-    this.liveByEmail.clear();
-    this.liveByLoose.clear();
-    this.liveBy.phone.clear();
-    this.liveBy.agdref.clear();
+    for (const index of this.identityIndexes) index.clear();
     this.held.length = 0;
   }
 
@@ -131,10 +130,7 @@ export class MemoryBookings {
       this.liveBySlot.set(slotId, [rec]);
       this.slots.booked(slotId);
     }
-    this.liveByEmail.add(rec);
-    this.liveByLoose.add(rec);
-    this.liveBy.phone.add(rec);
-    this.liveBy.agdref.add(rec);
+    for (const index of this.identityIndexes) index.add(rec);
   }
 
   private removeLive(rec: Rec): void {
@@ -147,9 +143,6 @@ export class MemoryBookings {
         this.slots.freed(slotId);
       }
     }
-    this.liveByEmail.remove(rec);
-    this.liveByLoose.remove(rec);
-    this.liveBy.phone.remove(rec);
-    this.liveBy.agdref.remove(rec);
+    for (const index of this.identityIndexes) index.remove(rec);
   }
 }
