@@ -11,8 +11,14 @@ export interface LiveRec extends Sequenced {
   b: Booking;
 }
 
+/** Live bookings by key, and the keys with two or more of them. */
+interface Index<R> {
+  recs: Map<string, R[]>;
+  dups: Set<string>;
+}
+
 export class LiveByKey<R extends LiveRec> {
-  private built: { recs: Map<string, R[]>; dups: Set<string> } | undefined;
+  private built: Index<R> | undefined;
 
   constructor(
     /** the key of a booking, undefined when its identity has no such field */
@@ -51,16 +57,16 @@ export class LiveByKey<R extends LiveRec> {
     this.built = undefined;
   }
 
-  private index(): { recs: Map<string, R[]>; dups: Set<string> } {
+  private index(): Index<R> {
     if (!this.built) {
-      const built = { recs: new Map<string, R[]>(), dups: new Set<string>() };
+      const built: Index<R> = { recs: new Map(), dups: new Set() };
       for (const rec of this.live()) this.put(built, rec);
       this.built = built;
     }
     return this.built;
   }
 
-  private put(built: { recs: Map<string, R[]>; dups: Set<string> }, rec: R): void {
+  private put(built: Index<R>, rec: R): void {
     const key = this.keyOf(rec);
     if (key === undefined) return;
     const list = built.recs.get(key);
