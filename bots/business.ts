@@ -114,20 +114,31 @@ export function expectedIncome(mean: number, stock: number, copies: number, pric
  * itself; Infinity when none would (it costs at least what all its copies sell for).
  */
 export function breakEvenBuyers(stock: number, copies: number, priceEur: number, costEur: number): number {
-  // a pure function of few distinct arguments (a crew's stock, its terms), asked at every poll
-  // decision: its bisection is computed once per arguments
-  const key = `${stock},${copies},${priceEur},${costEur}`;
-  let v = breakEvenMemo.get(key);
+  // a pure function of few distinct arguments (a run has a few crews' terms, and stocks), asked
+  // at every poll decision: its bisection is computed once per arguments, found without
+  // building a key (a string of four numbers per call was most of its cost)
+  const byStock = termsMemo(copies, priceEur, costEur);
+  let v = byStock.get(stock);
   if (v === undefined) {
-    if (breakEvenMemo.size >= BREAK_EVEN_MEMO_SIZE) breakEvenMemo.clear();
+    if (byStock.size >= BREAK_EVEN_MEMO_SIZE) byStock.clear();
     v = solveBreakEven(stock, copies, priceEur, costEur);
-    breakEvenMemo.set(key, v);
+    byStock.set(stock, v);
   }
   return v;
 }
 
 const BREAK_EVEN_MEMO_SIZE = 4096;
-const breakEvenMemo = new Map<string, number>();
+const BREAK_EVEN_TERMS_KEPT = 64;
+const breakEvenMemo: { copies: number; priceEur: number; costEur: number; byStock: Map<number, number> }[] = [];
+
+/** breakEvenBuyers' answers for one crew's terms, by stock. */
+function termsMemo(copies: number, priceEur: number, costEur: number): Map<number, number> {
+  for (const t of breakEvenMemo) if (t.copies === copies && t.priceEur === priceEur && t.costEur === costEur) return t.byStock;
+  if (breakEvenMemo.length >= BREAK_EVEN_TERMS_KEPT) breakEvenMemo.length = 0;
+  const byStock = new Map<number, number>();
+  breakEvenMemo.push({ copies, priceEur, costEur, byStock });
+  return byStock;
+}
 
 function solveBreakEven(stock: number, copies: number, priceEur: number, costEur: number): number {
   if (costEur <= 0) return 0;

@@ -55,8 +55,8 @@ const MIN_LEAD_MS = 86_400_000;
 export class Market {
   private readonly book = new OfferBook();
   private readonly orders = new Map<string, Order>();
-  /** in arrival order; a Set, because orders leave from anywhere in it (thousands wait at once) */
-  private readonly openOrders = new Set<Order>();
+  /** each counter's open orders in arrival order; Sets, because orders leave from anywhere in them (thousands wait at once) */
+  private readonly openOrders = new Map<string, Set<Order>>();
   private readonly orderOf = new Map<string, Order>();
   private readonly brokerLoad = new Map<string, number>();
   private seq = 0;
@@ -69,9 +69,9 @@ export class Market {
     // buyers already waiting take it, in the order they came (nothing else on offer suited them)
     if (f.conv.slotStart >= this.hooks.now() + MIN_LEAD_MS) {
       // a sale takes the order out of the set, and iteration goes on with the next one
-      for (const o of this.openOrders) {
+      for (const o of this.openOrders.get(f.conv.counter) ?? []) {
         if (f.copiesLeft <= 0) break;
-        if (o.counter === f.conv.counter && f.price <= o.maxPrice) this.sell(o, f);
+        if (f.price <= o.maxPrice) this.sell(o, f);
       }
     }
     return { kind: 'ok' };
@@ -90,7 +90,9 @@ export class Market {
     this.orders.set(o.id, o);
     this.orderOf.set(buyer, o);
     this.announce(o);
-    this.openOrders.add(o);
+    let open = this.openOrders.get(o.counter);
+    if (!open) this.openOrders.set(o.counter, (open = new Set()));
+    open.add(o);
     this.match(o);
     return { kind: 'ordered', orderId: o.id };
   }
@@ -136,7 +138,7 @@ export class Market {
   /** The order is being served: no longer open to other offers. */
   private assign(o: Order): void {
     o.state = 'assigned';
-    this.openOrders.delete(o);
+    this.openOrders.get(o.counter)?.delete(o);
   }
 
   /**
