@@ -134,7 +134,7 @@ export type RefusalCode = ErrorCode | 'UNAVAILABLE';
 export type Outcome =
   | { kind: 'ok' }
   | { kind: 'rejected'; rejected: RefusalCode }
-  | { kind: 'slots'; slots: SlotInfo[] }
+  | { kind: 'slots'; slots: readonly SlotInfo[] }
   | { kind: 'inbox'; messages: MarketMessage[] }
   | { kind: 'timeout' }
   | { kind: 'challenge'; challenge: ChallengeInfo }

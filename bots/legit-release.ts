@@ -65,7 +65,7 @@ export function plannedAttendance(ctx: LegitContext, me: Seeker): number | undef
 }
 
 /** At the release: join the room (unless they hold an admitted ticket), wait for their turn, list. */
-export function* attendRelease(ctx: LegitContext, me: Seeker): Step<SlotInfo[]> {
+export function* attendRelease(ctx: LegitContext, me: Seeker): Step<readonly SlotInfo[]> {
   const release = me.plan?.release;
   if (me.plan) me.plan = { release: me.plan.release };
   if (!ticketValid(ctx, me.ticket) || (release !== undefined && me.ticket !== undefined && me.ticket.releaseAt < release)) {

@@ -131,7 +131,7 @@ function marketIdentity(ctx: LegitContext): Identity {
 }
 
 /** Form, captcha, submit; on a lost race they look at the list once more and try again. */
-export function* tryBook(ctx: LegitContext, me: Seeker, slots: SlotInfo[], attempts = 4): Step<Convocation | undefined> {
+export function* tryBook(ctx: LegitContext, me: Seeker, slots: readonly SlotInfo[], attempts = 4): Step<Convocation | undefined> {
   const p = ctx.persona;
   let list = slots;
   for (let attempt = 0; attempt < attempts && list.length > 0; attempt++) {

@@ -33,7 +33,7 @@ export function* broker(ctx: CrewContext): Generator<Action, void, Outcome> {
         }
       }
     } else if (o.kind === 'slots') {
-      let list: SlotInfo[] = o.slots;
+      let list: readonly SlotInfo[] = o.slots;
       while (orders.length > 0 && list.length > 0) {
         if (!(yield* admitted(ctx, mem))) break;
         const order = orders[0] as Order;

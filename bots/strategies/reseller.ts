@@ -138,7 +138,7 @@ function roomOpening(ctx: CrewContext, mem: BotMemory): { release: number; at: n
  * through the list it has and asks for a fresh one only when a slot turns out taken or the list
  * is used up.
  */
-function* grab(ctx: CrewContext, plan: ResellerPlan, mem: BotMemory, slots: SlotInfo[]): Step<void> {
+function* grab(ctx: CrewContext, plan: ResellerPlan, mem: BotMemory, slots: readonly SlotInfo[]): Step<void> {
   let list = slots.slice();
   while (list.length > 0 && unsoldCount(ctx.state) < plan.maxHeld) {
     if (ctx.state.business) {
@@ -179,7 +179,7 @@ function* grab(ctx: CrewContext, plan: ResellerPlan, mem: BotMemory, slots: Slot
     if (relist) {
       const want = wantedLead(ctx, plan);
       const l = yield { kind: 'list', counter: ctx.counter, minLeadMs: want === Infinity ? minLead(plan) : want };
-      list = l.kind === 'slots' ? l.slots : [];
+      list = l.kind === 'slots' ? l.slots.slice() : [];
     }
   }
 }

@@ -16,7 +16,7 @@ import type { EventHandler, Kernel } from '../kernel/kernel.js';
 import type { InventoryChanges } from './inventory-changes.js';
 import { beginWatch, firstPollFrom, pollTime } from './poll-schedule.js';
 
-export type PollResult = SlotInfo[] | 'empty' | 'refused';
+export type PollResult = readonly SlotInfo[] | 'empty' | 'refused';
 
 export interface WatchHost {
   /** slots the agent's channel would list now */
@@ -26,7 +26,7 @@ export interface WatchHost {
   /** polls [from, to) of the agent were not simulated: count them */
   skipped(agent: AgentRun, from: number, to: number): void;
   /** the watch ended: resume the agent with slots, its inbox, or a timeout */
-  ended(agent: AgentRun, why: 'slots' | 'inbox' | 'timeout', slots: SlotInfo[] | undefined): void;
+  ended(agent: AgentRun, why: 'slots' | 'inbox' | 'timeout', slots: readonly SlotInfo[] | undefined): void;
 }
 
 /**
@@ -211,7 +211,7 @@ export class WatchBoard {
     agent.wK = k;
   }
 
-  private end(agent: AgentRun, why: 'slots' | 'inbox' | 'timeout', slots: SlotInfo[] | undefined): void {
+  private end(agent: AgentRun, why: 'slots' | 'inbox' | 'timeout', slots: readonly SlotInfo[] | undefined): void {
     if (agent.wCounter >= 0 && !this.materialise) {
       const cw = this.channel(agent.wCounter, agent.wLead);
       if (why !== 'slots') this.catchUp(agent, this.kernel.now, false);

@@ -45,7 +45,7 @@ export class SimWatchHost implements WatchHost {
     countSkippedPolls(this.recorder, this.scheduler.now, agent, from, to, () => this.throttledLegit(agent));
   }
 
-  ended(agent: AgentRun, why: 'slots' | 'inbox' | 'timeout', slots: SlotInfo[] | undefined): void {
+  ended(agent: AgentRun, why: 'slots' | 'inbox' | 'timeout', slots: readonly SlotInfo[] | undefined): void {
     const { scheduler } = this;
     if (why === 'slots') scheduler.after(agent.latency, agent, RESUME, { kind: 'slots', slots: slots ?? [] });
     else scheduler.at(scheduler.now, agent, RESUME, why === 'inbox' ? INBOX_NOW : TIMEOUT_OUTCOME);

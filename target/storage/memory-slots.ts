@@ -16,6 +16,8 @@ interface CounterSlots {
   available: SortedList<Slot>;
   /** every slot of `all` before this index is not hidden: releases start scanning here */
   hiddenFrom: number;
+  /** changes whenever `available` does (see availableVersion) */
+  availableVersion: number;
 }
 
 export class MemorySlots {
@@ -23,6 +25,8 @@ export class MemorySlots {
   private readonly counters = new Map<string, CounterSlots>();
   /** slots in state 'released', all counters */
   private readonly released = new SortedList<Slot>(cmpSlot);
+  /** the last version handed out: versions never repeat, even across clear() */
+  private versions = 0;
 
   constructor(private readonly hasLiveBooking: (slotId: string) => boolean) {}
 
@@ -75,6 +79,11 @@ export class MemorySlots {
     return c.available.slice(i, i + limit);
   }
 
+  /** A number that changes whenever the counter's available slots change. */
+  availableVersion(counter: string): number {
+    return this.counters.get(counter)?.availableVersion ?? 0;
+  }
+
   countAvailable(counter: string, now: number): number {
     const c = this.counters.get(counter);
     if (!c) return 0;
@@ -92,7 +101,7 @@ export class MemorySlots {
     this.byId.set(id, next);
     if (s.state === 'released') {
       this.released.remove(s);
-      c.available.remove(s);
+      if (c.available.remove(s)) c.availableVersion = ++this.versions;
     }
     if (state === 'released') this.enterReleased(c, next);
     if (state === 'hidden') c.hiddenFrom = Math.min(c.hiddenFrom, i);
@@ -106,13 +115,18 @@ export class MemorySlots {
   /** The slot got its first live booking. */
   booked(slotId: string): void {
     const s = this.byId.get(slotId);
-    if (s?.state === 'released') this.counter(s.counter).available.remove(s);
+    if (s?.state !== 'released') return;
+    const c = this.counter(s.counter);
+    if (c.available.remove(s)) c.availableVersion = ++this.versions;
   }
 
   /** The slot lost its last live booking. */
   freed(slotId: string): void {
     const s = this.byId.get(slotId);
-    if (s?.state === 'released') this.counter(s.counter).available.insert(s);
+    if (s?.state !== 'released') return;
+    const c = this.counter(s.counter);
+    c.available.insert(s);
+    c.availableVersion = ++this.versions;
   }
 
   clear(): void {
@@ -124,7 +138,7 @@ export class MemorySlots {
   private counter(name: string): CounterSlots {
     let c = this.counters.get(name);
     if (!c) {
-      c = { all: [], available: new SortedList<Slot>(cmpSlot), hiddenFrom: 0 };
+      c = { all: [], available: new SortedList<Slot>(cmpSlot), hiddenFrom: 0, availableVersion: ++this.versions };
       this.counters.set(name, c);
     }
     return c;
@@ -132,7 +146,9 @@ export class MemorySlots {
 
   private enterReleased(c: CounterSlots, s: Slot): void {
     this.released.insert(s);
-    if (!this.hasLiveBooking(s.id)) c.available.insert(s);
+    if (this.hasLiveBooking(s.id)) return;
+    c.available.insert(s);
+    c.availableVersion = ++this.versions;
   }
 
   private advanceHidden(c: CounterSlots): void {

@@ -80,6 +80,10 @@ export class MemoryStore implements Store {
   countAvailable(counter: string, now: number): number {
     return this.slots.countAvailable(counter, now);
   }
+  /** Changes whenever the counter's available slots change: a listing stays right while it does not (not a Store method: SQLite has no such cheap number). */
+  availableVersion(counter: string): number {
+    return this.slots.availableVersion(counter);
+  }
   setSlotState(id: string, state: SlotState): void {
     this.slots.setState(id, state);
   }

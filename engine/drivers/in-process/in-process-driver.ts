@@ -13,6 +13,7 @@ import type { Clock, Registry } from '../../../target/domain/ports.js';
 import type { Booking, RequestContext, Slot } from '../../../target/domain/types.js';
 import type { BookingReceipt } from '../../../target/domain/views.js';
 import { RecordingStore, type StoreListener } from './recording-store.js';
+import { ListingCache } from './listing-cache.js';
 import { Rng } from '../../rng.js';
 import type { AgentNet, CheckInAction, SyncDriver, TargetAction } from '../driver.js';
 import type { SimOracle } from '../sim-oracle.js';
@@ -35,6 +36,7 @@ export class InProcessDriver implements SyncDriver, SimOracle {
   private readonly target: BookingTarget;
   private readonly clock: Clock;
   private readonly slotInfos = new Map<string, SlotInfo>();
+  private readonly listings = new ListingCache();
 
   constructor(opts: DriverOptions) {
     this.clock = opts.clock;
@@ -119,12 +121,17 @@ export class InProcessDriver implements SyncDriver, SimOracle {
         // One request either way (admission, counter check); later weeks of the calendar are what
         // the site shows on "next". Slots are shown as the HTTP driver shows them (id, counter,
         // start): an agent must not see in simulation what a live site does not show (the
-        // drivers' agreement tests hold it to that). The store's answer is a new array: its
-        // entries are replaced in place.
+        // drivers' agreement tests hold it to that). A listing that nothing changed since is
+        // answered again (listing-cache.ts); else the store's answer, a new array, has its
+        // entries replaced in place.
         t.availableSlots(ctx, a.counter, 0);
-        const slots: (Slot | SlotInfo)[] = this.store.availableSlots(a.counter, this.clock.now() + lead, limit);
+        const from = this.clock.now() + lead;
+        const version = this.store.availableVersion(a.counter);
+        const known = this.listings.get(a.counter, lead, limit, version, from);
+        if (known) return { kind: 'slots', slots: known };
+        const slots: (Slot | SlotInfo)[] = this.store.availableSlots(a.counter, from, limit);
         for (let i = 0; i < slots.length; i++) slots[i] = this.slotInfo(slots[i] as Slot);
-        return { kind: 'slots', slots: slots as SlotInfo[] };
+        return { kind: 'slots', slots: this.listings.set(a.counter, lead, limit, version, from, slots as SlotInfo[]) };
       }
       case 'captcha': {
         const c = t.issueCaptcha(ctx);
