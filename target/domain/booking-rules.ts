@@ -4,7 +4,7 @@
  * probe availability through booking errors without paying for a challenge).
  */
 import { checkChallengeAnswer } from './captcha.js';
-import { DomainError } from './errors.js';
+import { DomainError, orThrow } from './errors.js';
 import { sameName } from './names.js';
 import type { Policy } from './policy.js';
 import type { LandingWindow } from './landing-window.js';
@@ -45,19 +45,30 @@ export function checkCaptcha(store: Store, policy: Policy, ctx: RequestContext, 
   if (!checkChallengeAnswer(c, given.answer)) throw new DomainError('CAPTCHA_INVALID', 'wrong captcha answer', 'captcha.answer');
 }
 
-/** The slot exists and is online: what a batched request is checked for on arrival. */
-export function checkSlotOnline(store: Store, slotId: string, now: number): Slot {
+/**
+ * The answers of a lost race, made once: a simulation meets them by the ten thousand, and a
+ * refusal carries no stack and no state of its own (frozen, so it stays so).
+ */
+const NOT_RELEASED = Object.freeze(new DomainError('SLOT_NOT_RELEASED', 'this slot cannot be booked', 'slotId'));
+const TAKEN = Object.freeze(new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId'));
+
+function slotOnline(store: Store, slotId: string, now: number): Slot | DomainError {
   const slot = store.getSlot(slotId);
-  if (!slot) throw new DomainError('NOT_FOUND', `no slot ${slotId}`, 'slotId');
-  if (slot.state !== 'released' || slot.start <= now) throw new DomainError('SLOT_NOT_RELEASED', 'this slot cannot be booked', 'slotId');
-  return slot;
+  if (!slot) return new DomainError('NOT_FOUND', `no slot ${slotId}`, 'slotId');
+  return slot.state !== 'released' || slot.start <= now ? NOT_RELEASED : slot;
 }
 
-export function checkSlot(store: Store, slotId: string, now: number, inFlight?: LandingWindow): Slot {
-  const slot = checkSlotOnline(store, slotId, now);
+/** The slot exists and is online: what a batched request is checked for on arrival. */
+export function checkSlotOnline(store: Store, slotId: string, now: number): Slot {
+  return orThrow(slotOnline(store, slotId, now));
+}
+
+/** The slot can be booked now, or the refusal, returned rather than thrown: a lost race is the common answer. */
+export function bookableSlot(store: Store, slotId: string, now: number, inFlight?: LandingWindow): Slot | DomainError {
+  const slot = slotOnline(store, slotId, now);
+  if (slot instanceof DomainError) return slot;
   const live = store.liveBookingForSlot(slotId);
-  if (live && !inFlight?.inFlight(live)) throw new DomainError('SLOT_TAKEN', 'this slot is already booked', 'slotId');
-  return slot;
+  return live && !inFlight?.inFlight(live) ? TAKEN : slot;
 }
 
 /**

@@ -46,6 +46,23 @@ describe('release and booking', () => {
     expect(code(() => target.book(ctxOf(1), { slotId: slot!.id, identity: person(1) }))).toBe('SLOT_NOT_RELEASED');
   });
 
+  it('attemptBooking returns the slot refusals book() throws, and throws the others', () => {
+    const { target, advance } = makeTarget({ ...WEEKLY, measures: { exactName: { atCheckIn: true } } });
+    expect(target.attemptBooking(ctxOf(1), { slotId: 'nope', identity: person(1) })).toMatchObject({ code: 'NOT_FOUND' });
+    advance(SUNDAY_20H);
+    const [slot] = target.availableSlots(ctxOf(1), 'renewal', 1);
+    const first = target.attemptBooking(ctxOf(1), { slotId: slot!.id, identity: person(1) });
+    expect(first).not.toBeInstanceOf(DomainError);
+    const lost = target.attemptBooking(ctxOf(2), { slotId: slot!.id, identity: person(2) });
+    expect(lost).toBeInstanceOf(DomainError);
+    expect(lost).toMatchObject({ code: 'SLOT_TAKEN', field: 'slotId' });
+    expect(code(() => target.book(ctxOf(2), { slotId: slot!.id, identity: person(2) }))).toBe('SLOT_TAKEN');
+    // a refusal of another check is thrown, as by book()
+    expect(code(() => target.attemptBooking(ctxOf(3), { slotId: slot!.id, identity: { ...person(3), lastName: '' } }))).toBe('NAME_REQUIRED');
+    advance(slot!.start + 1);
+    expect(target.attemptBooking(ctxOf(2), { slotId: slot!.id, identity: person(2) })).toMatchObject({ code: 'SLOT_NOT_RELEASED' });
+  });
+
   it('closes past slots nobody was served in as wasted', () => {
     const { target, store, advance } = makeTarget(WEEKLY);
     advance(SUNDAY_20H);

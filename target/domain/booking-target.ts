@@ -4,17 +4,17 @@
  * store are injected; it knows nothing of HTTP or of the harness.
  */
 import {
-  checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, checkSlot, newBooking, trimmed, writeBooking, type BookRequest,
+  checkCaptcha, checkIdentity, checkIdentityLimit, checkRegistry, bookableSlot, newBooking, trimmed, writeBooking, type BookRequest,
 } from './booking-rules.js';
 import { BatchDesk, type BatchRequestView } from './batch-desk.js';
 import { EXPIRED_CHALLENGE_KEPT_MS, makeChallenge } from './captcha.js';
 import { checkInAtCounter } from './check-in.js';
 import { EntryDesk, type LotteryResult } from './entry-desk.js';
 import { LandingWindow } from './landing-window.js';
-import { DomainError } from './errors.js';
+import { DomainError, orThrow } from './errors.js';
 import type { Clock, IdSource, RandomSource, Registry, Store } from './ports.js';
 import { RequestLimits } from './request-limits.js';
-import { secretMatches } from './secret-match.js';
+import { cancelBooking, confirmBooking, convocationOf } from './holder-actions.js';
 import { ScheduleRunner, type TargetSettings, type TickReport } from './schedule-runner.js';
 import { durationMs } from './time-units.js';
 import type { Booking, CheckInResult, Identity, Mail, RequestContext } from './types.js';
@@ -126,8 +126,15 @@ export class BookingTarget {
     return challengeView(challenge);
   }
 
-  book(ctx: RequestContext, req: BookRequest): BookingReceipt {
-    return this.commitBooking(this.prepareBooking(ctx, req), this.inFlight());
+  book(ctx: RequestContext, req: BookRequest): BookingReceipt { return orThrow(this.attemptBooking(ctx, req)); }
+
+  /**
+   * book(), with the slot's refusals (taken, not released, unknown) returned rather than thrown:
+   * a simulation's people lose races by the ten thousand. Other refusals are thrown as by book().
+   */
+  attemptBooking(ctx: RequestContext, req: BookRequest): BookingReceipt | DomainError {
+    const prepared = this.prepareBooking(ctx, req);
+    return prepared instanceof DomainError ? prepared : this.commitBooking(prepared, this.inFlight());
   }
 
   /** Batch release: a booking request is collected, not served (requestBooking). */
@@ -138,7 +145,7 @@ export class BookingTarget {
     return this.current.policy.flaws.includes('non-atomic-booking') ? this.landing : undefined;
   }
 
-  private prepareBooking(ctx: RequestContext, raw: BookRequest): PreparedBooking {
+  private prepareBooking(ctx: RequestContext, raw: BookRequest): PreparedBooking | DomainError {
     if (this.batched()) throw new DomainError('NOT_OPEN', 'bookings are served in batches here: submit a booking request and read its decision', 'slotId');
     this.admit(ctx);
     const req = { ...raw, identity: trimmed(raw.identity) };
@@ -148,7 +155,8 @@ export class BookingTarget {
     checkIdentity(policy, req.identity);
     const inFlight = this.inFlight();
     checkCaptcha(store, policy, ctx, now, req.captcha, inFlight);
-    const slot = checkSlot(store, req.slotId, now, inFlight);
+    const slot = bookableSlot(store, req.slotId, now, inFlight);
+    if (slot instanceof DomainError) return slot;
     this.desk.checkAdmitted(ctx, slot.counter, req.ticket, now);
     checkIdentityLimit(store, policy, req.identity, inFlight);
     checkRegistry(policy, this.deps.registry, slot.counter, req.identity);
@@ -172,40 +180,13 @@ export class BookingTarget {
     return receipt;
   }
 
-  private holderBooking(bookingId: string, token: string): Booking {
-    const b = this.deps.store.getBooking(bookingId);
-    if (!b) throw new DomainError('NOT_FOUND', `no booking ${bookingId}`, 'bookingId');
-    if (!secretMatches(token, b.token)) throw new DomainError('TOKEN_INVALID', 'wrong booking token', 'token');
-    return b;
-  }
+  confirm(bookingId: string, code: string): BookingView { return confirmBooking(this.deps.store, this.now(), bookingId, code); }
 
-  confirm(bookingId: string, code: string): BookingView {
-    const b = this.deps.store.getBooking(bookingId);
-    if (!b) throw new DomainError('NOT_FOUND', `no booking ${bookingId}`, 'bookingId');
-    if (b.status !== 'held') throw new DomainError('BOOKING_NOT_ACTIVE', `booking is ${b.status}`, 'bookingId');
-    if (!secretMatches(code, b.confirmCode)) throw new DomainError('TOKEN_INVALID', 'wrong confirmation code', 'code');
-    if ((b.confirmBy ?? Infinity) < this.now()) throw new DomainError('BOOKING_NOT_ACTIVE', 'confirmation came too late', 'bookingId');
-    this.deps.store.setBookingStatus(b.id, 'confirmed');
-    return bookingView({ ...b, status: 'confirmed' });
-  }
-
-  convocation(bookingId: string, token: string): Convocation {
-    const b = this.holderBooking(bookingId, token);
-    const slot = this.deps.store.getSlot(b.slotId);
-    const c: Convocation = {
-      bookingId: b.id, slotId: b.slotId, counter: b.counter, counterLabel: this.current.counters[b.counter]?.label ?? b.counter,
-      slotStart: b.slotStart, desk: slot?.desk ?? 0, firstName: b.identity.firstName, lastName: b.identity.lastName, status: b.status,
-    };
-    if (b.status === 'held' && b.confirmBy !== undefined) c.confirmBy = b.confirmBy;
-    return c;
-  }
+  convocation(bookingId: string, token: string): Convocation { return convocationOf(this.deps.store, this.current.counters, bookingId, token); }
 
   cancel(ctx: RequestContext, bookingId: string, token: string): BookingView {
     this.admit(ctx);
-    const b = this.holderBooking(bookingId, token);
-    if (b.status !== 'held' && b.status !== 'confirmed') throw new DomainError('BOOKING_NOT_ACTIVE', `booking is ${b.status}`, 'bookingId');
-    this.deps.store.setBookingStatus(b.id, 'cancelled');
-    return bookingView({ ...b, status: 'cancelled' });
+    return cancelBooking(this.deps.store, bookingId, token);
   }
 
   /** At the counter: the agent checks the convocation and, under exactName, the person's papers. */

@@ -51,3 +51,9 @@ export class DomainError extends Error {
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
 }
+
+/** The value, or its refusal thrown (for answers that may come back as a DomainError). */
+export function orThrow<T>(r: T | DomainError): T {
+  if (r instanceof DomainError) throw r;
+  return r;
+}

@@ -76,7 +76,8 @@ export class InProcessDriver implements SyncDriver, SimOracle {
   }
 
   perform(net: AgentNet, a: TargetAction): Outcome {
-    // refusals are outcomes here (DomainErrors collect no stack: errors.ts)
+    // refusals are outcomes here: thrown ones caught (DomainErrors collect no stack: errors.ts),
+    // a lost booking race returned (attemptBooking)
     try {
       return this.run(net, a);
     } catch (e) {
@@ -144,7 +145,8 @@ export class InProcessDriver implements SyncDriver, SimOracle {
         if (a.captcha) req.captcha = a.captcha;
         if (a.ticket !== undefined) req.ticket = a.ticket;
         if (t.batched()) return batchOutcome(t.requestBooking(ctx, req));
-        const receipt = t.book(ctx, req);
+        const receipt = t.attemptBooking(ctx, req);
+        if (isDomainError(receipt)) return { kind: 'rejected', rejected: receipt.code };
         const out: Outcome = { kind: 'booked', convocation: fromReceipt(receipt) };
         if (receipt.confirmBy !== undefined) out.confirmBy = receipt.confirmBy;
         return out;
