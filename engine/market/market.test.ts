@@ -42,6 +42,19 @@ function setup(strategy: 'hoarder' | 'double-seller' | 'broker' | 'sniper') {
 }
 
 describe('Market', () => {
+  it('an offer above every waiting buyer’s price sells nothing, and a buyer who can pay, coming later, gets the next one', () => {
+    const m = setup('hoarder');
+    const deliveredTo = () => m.posts.filter(([, x]) => x.kind === 'delivered').map(([to]) => to);
+    m.order('alice', 80);
+    m.offer(m.conv('b1', 10 * DAY), 1, 'handover');
+    expect(deliveredTo()).toEqual([]);
+    m.order('bob');
+    m.order('carol');
+    m.offer(m.conv('b2', 12 * DAY), 1, 'handover');
+    expect(deliveredTo()).toEqual(['bob', 'carol']);
+    expect(m.paid).toEqual([['bob', 100], ['carol', 100]]);
+  });
+
   it('hands a convocation over at once and sells it twice when the seller double-sells', () => {
     const m = setup('double-seller');
     m.offer(m.conv('b1', 10 * DAY), 2, 'handover');

@@ -49,14 +49,24 @@ interface Order {
   broker?: string;
 }
 
+/** A counter's open orders in arrival order; a Set, because orders leave from anywhere in it (thousands wait at once). */
+interface OpenOrders {
+  orders: Set<Order>;
+  /**
+   * No open order pays more than this: raised as orders come, made exact by each offer that
+   * looked at them all. Offers priced above every buyer are the rule (a year makes ~7,000 of
+   * them, ~300 orders open each time): they are then answered without a look.
+   */
+  maxPrice: number;
+}
+
 /** A buyer wants a slot at least this far ahead (time to take the day off, to travel). */
 const MIN_LEAD_MS = 86_400_000;
 
 export class Market {
   private readonly book = new OfferBook();
   private readonly orders = new Map<string, Order>();
-  /** each counter's open orders in arrival order; Sets, because orders leave from anywhere in them (thousands wait at once) */
-  private readonly openOrders = new Map<string, Set<Order>>();
+  private readonly openOrders = new Map<string, OpenOrders>();
   private readonly orderOf = new Map<string, Order>();
   private readonly brokerLoad = new Map<string, number>();
   private seq = 0;
@@ -67,12 +77,16 @@ export class Market {
     const f: Offer = { seq: ++this.seq, crew, seller, conv: a.convocation, price: a.priceEur, copiesLeft: a.copies, sold: 0, mode: a.mode };
     this.book.add(f);
     // buyers already waiting take it, in the order they came (nothing else on offer suited them)
-    if (f.conv.slotStart >= this.hooks.now() + MIN_LEAD_MS) {
+    const open = this.openOrders.get(f.conv.counter);
+    if (open && f.price <= open.maxPrice && f.conv.slotStart >= this.hooks.now() + MIN_LEAD_MS) {
+      let maxPrice = -Infinity;
       // a sale takes the order out of the set, and iteration goes on with the next one
-      for (const o of this.openOrders.get(f.conv.counter) ?? []) {
-        if (f.copiesLeft <= 0) break;
+      for (const o of open.orders) {
+        if (f.copiesLeft <= 0) return { kind: 'ok' };
         if (f.price <= o.maxPrice) this.sell(o, f);
+        else maxPrice = Math.max(maxPrice, o.maxPrice);
       }
+      open.maxPrice = maxPrice;
     }
     return { kind: 'ok' };
   }
@@ -91,8 +105,9 @@ export class Market {
     this.orderOf.set(buyer, o);
     this.announce(o);
     let open = this.openOrders.get(o.counter);
-    if (!open) this.openOrders.set(o.counter, (open = new Set()));
-    open.add(o);
+    if (!open) this.openOrders.set(o.counter, (open = { orders: new Set(), maxPrice: -Infinity }));
+    open.orders.add(o);
+    open.maxPrice = Math.max(open.maxPrice, o.maxPrice);
     this.match(o);
     return { kind: 'ordered', orderId: o.id };
   }
@@ -138,7 +153,7 @@ export class Market {
   /** The order is being served: no longer open to other offers. */
   private assign(o: Order): void {
     o.state = 'assigned';
-    this.openOrders.get(o.counter)?.delete(o);
+    this.openOrders.get(o.counter)?.orders.delete(o);
   }
 
   /**
