@@ -101,7 +101,7 @@ export class MemorySlots {
     this.byId.set(id, next);
     if (s.state === 'released') {
       this.released.remove(s);
-      if (c.available.remove(s)) c.availableVersion = ++this.versions;
+      if (c.available.remove(s)) this.changed(c);
     }
     if (state === 'released') this.enterReleased(c, next);
     if (state === 'hidden') c.hiddenFrom = Math.min(c.hiddenFrom, i);
@@ -117,7 +117,7 @@ export class MemorySlots {
     const s = this.byId.get(slotId);
     if (s?.state !== 'released') return;
     const c = this.counter(s.counter);
-    if (c.available.remove(s)) c.availableVersion = ++this.versions;
+    if (c.available.remove(s)) this.changed(c);
   }
 
   /** The slot lost its last live booking. */
@@ -126,7 +126,7 @@ export class MemorySlots {
     if (s?.state !== 'released') return;
     const c = this.counter(s.counter);
     c.available.insert(s);
-    c.availableVersion = ++this.versions;
+    this.changed(c);
   }
 
   clear(): void {
@@ -148,6 +148,11 @@ export class MemorySlots {
     this.released.insert(s);
     if (this.hasLiveBooking(s.id)) return;
     c.available.insert(s);
+    this.changed(c);
+  }
+
+  /** The counter's available slots changed. */
+  private changed(c: CounterSlots): void {
     c.availableVersion = ++this.versions;
   }
 
